@@ -1,0 +1,124 @@
+import { Command, Option } from 'commander';
+import { type Config, loadConfig } from '../config/config';
+import type { Context } from '../core/context';
+import { isAppError } from '../core/errors';
+import { createUser } from '../modules/accounts';
+import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
+import { backupDatabase, restoreDatabase } from './backup';
+import { buildContext } from './deps';
+import { serve } from './serve';
+
+// `gongkai` — the home of every operational command (README "Operations").
+
+async function withContext<T>(work: (ctx: Context) => Promise<T>, config: Config = loadConfig()): Promise<T> {
+  const ctx = await buildContext(config);
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+const cliActor = () => systemActor(`cli:${process.env.USER ?? 'operator'}`);
+
+/** Builds the command tree; exported for tests. */
+export function buildCli(): Command {
+  const program = new Command('gongkai')
+    .description('政务公开平台 Gongkai — operations')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('start the portal and back office (npm start)')
+    .action(async () => serve(loadConfig()));
+
+  program
+    .command('migrate')
+    .description('create or upgrade the database schema')
+    .action(() => withContext(async () => console.log('数据库结构已是最新 (schema is up to date)')));
+
+  const admin = program.command('admin').description('administrator accounts');
+  admin
+    .command('create')
+    .description('create an administrator with a one-time password (三权分立: system, security or audit)')
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--name <display>', 'display name')
+    .addOption(
+      new Option('--role <role>', 'administrator role')
+        .choices(['system', 'security', 'audit'])
+        .default('system'),
+    )
+    .action((opts: { username: string; name: string; role: 'system' | 'security' | 'audit' }) =>
+      withContext(async (ctx) => {
+        const { user, initialPassword } = await createUser(ctx, cliActor(), {
+          username: opts.username,
+          displayName: opts.name,
+          adminRole: opts.role,
+        });
+        console.log(`已创建 ${opts.role} 管理员 ${user.username}`);
+        console.log(`一次性初始密码：${initialPassword}`);
+        console.log('首次登录须修改密码并绑定动态口令（TOTP）。');
+      }),
+    );
+
+  const audit = program.command('audit').description('audit log');
+  audit
+    .command('verify')
+    .description('verify the audit hash chain; names the first edited, missing or forged row')
+    .action(() =>
+      withContext(async (ctx) => {
+        const result = await verifyAuditChain(ctx.db, ctx.keys.audit);
+        if (result.problem) {
+          console.error(
+            `审计链校验失败：${describeChainProblem(result.problem)}（此前 ${result.rows} 条完好）`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`审计链完整：${result.rows} 条记录校验通过 (audit chain verified)`);
+      }),
+    );
+
+  program
+    .command('backup')
+    .description('write an online backup of the database to FILE')
+    .argument('<file>')
+    .action((file: string) =>
+      withContext(async (ctx) => {
+        await backupDatabase(ctx.config, file);
+        await recordAuditAlone(ctx, cliActor(), { action: 'backup.created', details: { file } });
+        console.log(`备份完成：${file}`);
+      }),
+    );
+
+  program
+    .command('restore')
+    .description('replace the database contents with the backup in FILE')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      await restoreDatabase(config, file);
+      await withContext(
+        async (ctx) => recordAuditAlone(ctx, cliActor(), { action: 'backup.restored', details: { file } }),
+        config,
+      );
+      console.log(`恢复完成：${file}`);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; errors print a clear message, never a stack trace. */
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    const message = isAppError(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    console.error(`错误：${message}`);
+    process.exitCode = 1;
+  }
+}

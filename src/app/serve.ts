@@ -1,0 +1,28 @@
+import type { Config } from '../config/config';
+import { buildServer } from '../web/http/server';
+import { loadDemoContent } from './demo-content';
+import { buildContext } from './deps';
+
+/** `gongkai serve` / `npm start`: migrate, load demo content when asked, listen, stop cleanly on signals. */
+export async function serve(config: Config): Promise<void> {
+  const ctx = await buildContext(config);
+  if (config.demo) {
+    const loaded = await loadDemoContent(ctx);
+    if (loaded) console.log('已载入演示数据（demo content loaded）；演示账户见 README。');
+  }
+  const app = await buildServer(ctx, {
+    level: config.logLevel,
+    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+  });
+  const stop = async () => {
+    await app.close();
+    await ctx.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `政务公开平台已启动：门户 http://${config.host}:${config.port}/  后台 http://${config.host}:${config.port}/admin`,
+  );
+}

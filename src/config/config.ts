@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+// The only reader of process.env: everything configurable is declared and validated here, once, at boot.
+const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  GONGKAI_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must be a postgres:// URL; leave it unset for embedded SQLite',
+    )
+    .optional(),
+  GONGKAI_DEMO: flag.optional(),
+  GONGKAI_AUDIT_KEY: z.string().min(32, 'GONGKAI_AUDIT_KEY must be at least 32 characters').optional(),
+  GONGKAI_SECRET_KEY: z.string().min(32, 'GONGKAI_SECRET_KEY must be at least 32 characters').optional(),
+  GONGKAI_TRUST_PROXY: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // 等保 8.1.4.1 b and security.md §1.5: session and lockout values, each with its MLPS-safe default.
+  GONGKAI_SESSION_IDLE_MINUTES: intFrom(15),
+  GONGKAI_SESSION_ABSOLUTE_HOURS: intFrom(8),
+  GONGKAI_SINGLE_SESSION: flag.default(true),
+  GONGKAI_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  GONGKAI_LOCKOUT_MINUTES: intFrom(30),
+  GONGKAI_IP_FAILURES_PER_HOUR: intFrom(50),
+  GONGKAI_PASSWORD_MAX_AGE_DAYS: intFrom(90),
+  GONGKAI_PUBLIC_POSTS_PER_MINUTE: intFrom(10),
+  // Footer and meta-tag identity of the site (portal-standards.md §2, §7).
+  GONGKAI_SITE_NAME: z.string().default('示范区人民政府'),
+  GONGKAI_SITE_DOMAIN: z.string().default('www.example.gov.cn'),
+  GONGKAI_SITE_ID_CODE: z
+    .string()
+    .regex(/^\d{10}$/, 'GONGKAI_SITE_ID_CODE (网站标识码) must be 10 digits')
+    .default('3301000001'),
+  GONGKAI_ICP: z.string().default('浙ICP备00000000号'),
+  GONGKAI_PSB: z.string().default('浙公网安备 33010002000001号'),
+  GONGKAI_SITE_SPONSOR: z.string().default('示范区人民政府办公室'),
+  GONGKAI_SITE_CONTACT: z.string().default('0571-00000000'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  production: boolean;
+  demo: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  auditKey: string | undefined;
+  secretKey: string | undefined;
+  trustProxy: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  session: { idleMinutes: number; absoluteHours: number; single: boolean };
+  lockout: { threshold: number; minutes: number; ipFailuresPerHour: number };
+  passwordMaxAgeDays: number;
+  publicPostsPerMinute: number;
+  site: {
+    name: string;
+    domain: string;
+    idCode: string;
+    icp: string;
+    psb: string;
+    sponsor: string;
+    contact: string;
+  };
+}
+
+/** Parses the environment once; a bad value stops the boot with a message naming the variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    production,
+    demo: e.GONGKAI_DEMO ?? !production,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.GONGKAI_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    auditKey: e.GONGKAI_AUDIT_KEY,
+    secretKey: e.GONGKAI_SECRET_KEY,
+    trustProxy: e.GONGKAI_TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    session: {
+      idleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
+      absoluteHours: e.GONGKAI_SESSION_ABSOLUTE_HOURS,
+      single: e.GONGKAI_SINGLE_SESSION,
+    },
+    lockout: {
+      threshold: e.GONGKAI_LOCKOUT_THRESHOLD,
+      minutes: e.GONGKAI_LOCKOUT_MINUTES,
+      ipFailuresPerHour: e.GONGKAI_IP_FAILURES_PER_HOUR,
+    },
+    passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
+    publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
+    site: {
+      name: e.GONGKAI_SITE_NAME,
+      domain: e.GONGKAI_SITE_DOMAIN,
+      idCode: e.GONGKAI_SITE_ID_CODE,
+      icp: e.GONGKAI_ICP,
+      psb: e.GONGKAI_PSB,
+      sponsor: e.GONGKAI_SITE_SPONSOR,
+      contact: e.GONGKAI_SITE_CONTACT,
+    },
+  };
+}

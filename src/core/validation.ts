@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import { AppError, type FieldErrors } from './errors';
+
+/** Validates input against a zod schema; on failure throws one AppError naming every bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? '此项必填' : issue.message;
+  }
+  const summary = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('；');
+  throw new AppError('validation', `输入有误：${summary}`, { fields });
+}

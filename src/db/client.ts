@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseTarget {
+  /** postgres:// URL, or undefined for embedded SQLite */
+  url?: string | undefined;
+  /** SQLite file path, or ':memory:' */
+  sqlitePath?: string;
+}
+
+/** Where the embedded database lives inside a data folder. */
+export function sqlitePathIn(dataDir: string): string {
+  return path.join(dataDir, 'gongkai.sqlite');
+}
+
+/** Opens a raw better-sqlite3 handle with the durability settings of architecture.md. */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  // An acknowledged write is on disk (security.md §4.1): WAL with synchronous=FULL.
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('synchronous = FULL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('secure_delete = ON'); // 等保 8.1.4.10: freed pages are zeroed
+  handle.pragma('busy_timeout = 5000');
+  return handle;
+}
+
+/** Opens the database named by the target: PostgreSQL when a URL is given, SQLite otherwise. */
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.url) {
+    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // A dropped connection must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const file = target.sqlitePath ?? ':memory:';
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+}

@@ -1,0 +1,83 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+
+// The ONLY place where SQLite and PostgreSQL differ (architecture.md, "Portable SQL").
+
+export type DialectName = 'sqlite' | 'postgres';
+
+// biome-ignore lint/suspicious/noExplicitAny: works on any schema, migrations included
+type AnyDb = Kysely<any>;
+
+/** Which engine a Kysely instance talks to. */
+export function dialectOf(db: AnyDb): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Makes a table append-only: UPDATE and DELETE through any connection abort (security.md T15). */
+export async function makeAppendOnly(db: AnyDb, table: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql
+      .raw(
+        `CREATE OR REPLACE FUNCTION ${table}_append_only() RETURNS trigger AS $$
+         BEGIN RAISE EXCEPTION '${table} is append-only'; END; $$ LANGUAGE plpgsql`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_no_change BEFORE UPDATE OR DELETE ON ${table}
+         FOR EACH ROW EXECUTE FUNCTION ${table}_append_only()`,
+      )
+      .execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
+         FOR EACH STATEMENT EXECUTE FUNCTION ${table}_append_only()`)
+      .execute(db);
+    return;
+  }
+  for (const op of ['UPDATE', 'DELETE']) {
+    await sql
+      .raw(
+        `CREATE TRIGGER ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
+         BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END`,
+      )
+      .execute(db);
+  }
+}
+
+/** Serialises appends to a hash chain inside the caller's transaction (SQLite transactions already are). */
+export async function lockForChainAppend(trx: AnyDb, table: string): Promise<void> {
+  if (dialectOf(trx) === 'postgres') {
+    await sql.raw(`LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`).execute(trx);
+  }
+}
+
+/** Runs `fn` with the append-only triggers of `table` lifted — for tests that simulate tampering only. */
+export async function bypassAppendOnly(db: AnyDb, table: string, fn: () => Promise<void>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER USER`).execute(db);
+    try {
+      await fn();
+    } finally {
+      await sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER USER`).execute(db);
+    }
+    return;
+  }
+  const triggers = await sql<{ name: string; sql: string }>`
+    SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ${table}`.execute(db);
+  for (const t of triggers.rows) await sql.raw(`DROP TRIGGER ${t.name}`).execute(db);
+  try {
+    await fn();
+  } finally {
+    for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
+  }
+}
+
+/** Database health facts for `gongkai doctor`-style checks and the crash tests. */
+export async function checkIntegrity(db: AnyDb): Promise<string[]> {
+  if (dialectOf(db) === 'postgres') return [];
+  const problems: string[] = [];
+  const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+  for (const r of integrity.rows) if (r.integrity_check !== 'ok') problems.push(r.integrity_check);
+  const fk = await sql<Record<string, unknown>>`PRAGMA foreign_key_check`.execute(db);
+  for (const r of fk.rows) problems.push(`foreign key: ${JSON.stringify(r)}`);
+  return problems;
+}

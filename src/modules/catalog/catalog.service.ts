@@ -1,0 +1,135 @@
+import type { Context } from '../../core/context';
+import { AppError } from '../../core/errors';
+import type { ColumnTable, ItemTable } from '../../db/schema';
+import { type Principal, visibleAgencyIds } from '../accounts';
+
+// Columns (栏目) and items as the portal and the back office read them. Visibility (product.md §10):
+// public items are for everyone; internal ones for signed-in staff; agency ones for that agency's staff.
+
+export const PAGE_SIZE = 20;
+
+/** The columns of one agency, in display order. */
+export function listColumns(ctx: Context, agencyId: string): Promise<ColumnTable[]> {
+  return ctx.db.selectFrom('columns').selectAll().where('agency_id', '=', agencyId).orderBy('sort').execute();
+}
+
+/** One column by its agency and slug, or 404. */
+export async function getColumn(ctx: Context, agencyId: string, slug: string): Promise<ColumnTable> {
+  const row = await ctx.db
+    .selectFrom('columns')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', '栏目不存在');
+  return row;
+}
+
+const listing = ['id', 'title', 'published_at', 'agency_id', 'column_id', 'source'] as const;
+
+/** A page of a column's public items, newest first, and whether more pages follow. */
+export async function listPublicItems(ctx: Context, columnId: string, page: number) {
+  const rows = await ctx.db
+    .selectFrom('items')
+    .select(listing)
+    .where('column_id', '=', columnId)
+    .where('status', '=', 'published')
+    .where('visibility', '=', 'public')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(PAGE_SIZE + 1)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute();
+  const total = await ctx.db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('column_id', '=', columnId)
+    .where('status', '=', 'published')
+    .where('visibility', '=', 'public')
+    .executeTakeFirstOrThrow();
+  return {
+    rows: rows.slice(0, PAGE_SIZE),
+    total: Number(total.n),
+    pages: Math.max(1, Math.ceil(Number(total.n) / PAGE_SIZE)),
+  };
+}
+
+/** The newest public items across the district, or of one agency. */
+export function latestPublicItems(ctx: Context, limit: number, agencyId?: string) {
+  let q = ctx.db
+    .selectFrom('items')
+    .select(listing)
+    .where('status', '=', 'published')
+    .where('visibility', '=', 'public');
+  if (agencyId) q = q.where('agency_id', '=', agencyId);
+  return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+function maySee(item: ItemTable, viewer: Principal | null): boolean {
+  if (item.status !== 'published') return false;
+  if (item.visibility === 'public') return true;
+  if (!viewer?.mfaPassed) return false;
+  if (item.visibility === 'internal') return true;
+  const agencies = visibleAgencyIds(viewer);
+  return agencies === 'all' || agencies.includes(item.agency_id);
+}
+
+/** A published item the viewer may read, or 404 — the same answer whether it is missing or not theirs. */
+export async function getReadableItem(
+  ctx: Context,
+  id: string,
+  viewer: Principal | null,
+): Promise<ItemTable> {
+  const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!item || !maySee(item, viewer)) throw new AppError('not_found', '信息不存在或已撤下');
+  return item;
+}
+
+// Crawlers and monitoring probes do not count as readers (浏览次数 counts people).
+const BOT_PATTERN = /bot|crawl|spider|slurp|curl|wget|python-requests|httpclient|headless|monitor|scan/i;
+
+/** Counts one human view of an item. */
+export async function countView(
+  ctx: Context,
+  itemId: string,
+  userAgent: string | undefined,
+): Promise<boolean> {
+  if (!userAgent || BOT_PATTERN.test(userAgent)) return false;
+  await ctx.db
+    .updateTable('items')
+    .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
+    .where('id', '=', itemId)
+    .execute();
+  return true;
+}
+
+/** Back office: the items of the agencies the principal works for (all for the supervisor). */
+export async function listStaffItems(ctx: Context, viewer: Principal, agencyId?: string) {
+  const agencies = visibleAgencyIds(viewer);
+  if (agencies !== 'all' && agencies.length === 0) return [];
+  let q = ctx.db
+    .selectFrom('items')
+    .innerJoin('columns', 'columns.id', 'items.column_id')
+    .select([
+      'items.id',
+      'items.title',
+      'items.status',
+      'items.visibility',
+      'items.published_at',
+      'items.agency_id',
+      'items.view_count',
+      'columns.name as column_name',
+    ]);
+  if (agencies !== 'all') q = q.where('items.agency_id', 'in', agencies);
+  if (agencyId) q = q.where('items.agency_id', '=', agencyId);
+  return q.orderBy('items.updated_at', 'desc').limit(200).execute();
+}
+
+/** Back office: one item of an agency the principal works for; any other agency's item answers 404. */
+export async function getStaffItem(ctx: Context, viewer: Principal, id: string): Promise<ItemTable> {
+  const agencies = visibleAgencyIds(viewer);
+  const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!item || (agencies !== 'all' && !agencies.includes(item.agency_id)))
+    throw new AppError('not_found', '信息不存在');
+  return item;
+}

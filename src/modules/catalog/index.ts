@@ -1,0 +1,12 @@
+export {
+  countView,
+  getColumn,
+  getReadableItem,
+  getStaffItem,
+  latestPublicItems,
+  listColumns,
+  listPublicItems,
+  listStaffItems,
+  PAGE_SIZE,
+} from './catalog.service';
+export { standardColumns } from './standard-columns';

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../../core/context';
+import { registerAuditRoutes } from './audit.routes';
+import { registerAuthRoutes } from './auth.routes';
+import { registerContentRoutes } from './content.routes';
+import { registerManagementRoutes } from './management.routes';
+
+/** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
+export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
+  app.decorateRequest('principal', null);
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/admin')) reply.header('cache-control', 'no-store');
+  });
+  registerAuthRoutes(app, ctx);
+  registerContentRoutes(app, ctx);
+  registerManagementRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+}

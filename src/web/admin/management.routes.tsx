@@ -1,0 +1,134 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../core/context';
+import { AppError } from '../../core/errors';
+import {
+  assignRoles,
+  createAgency,
+  createUser,
+  listAgencies,
+  listUsers,
+  resetPassword,
+  resetSecondFactor,
+  setUserDisabled,
+  unlockUser,
+} from '../../modules/accounts';
+import { sendPage } from '../http/render';
+import { actorFor, formBody, formStateFrom, staffGuard } from './guard';
+import type { FormState } from './views/form';
+import { AgenciesPage, RolesPage, UsersPage } from './views/manage-pages';
+
+type IdParams = { Params: { id: string } };
+
+/** 机构管理 and 用户管理 (system administrator), 角色授权 (security administrator). */
+export function registerManagementRoutes(app: FastifyInstance, ctx: Context): void {
+  const shell = (request: FastifyRequest, reply: FastifyReply) => ({
+    principal: request.principal,
+    csrf: reply.generateCsrf(),
+    siteName: ctx.config.site.name,
+  });
+  const system = staffGuard(ctx, 'system');
+  const security = staffGuard(ctx, 'security');
+  const post = (guard: ReturnType<typeof staffGuard>) => ({ preHandler: [app.csrfProtection, guard] });
+
+  const agenciesPage = async (request: FastifyRequest, reply: FastifyReply, state?: FormState) =>
+    sendPage(
+      reply,
+      <AgenciesPage {...shell(request, reply)} agencies={await listAgencies(ctx)} state={state} />,
+      state ? 400 : 200,
+    );
+  app.get('/admin/agencies', { preHandler: system }, (request, reply) => agenciesPage(request, reply));
+  app.post('/admin/agencies', post(system), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      await createAgency(ctx, actorFor(request), body);
+      return reply.redirect('/admin/agencies', 303);
+    } catch (error) {
+      return agenciesPage(request, reply, formStateFrom(error, body));
+    }
+  });
+
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { state?: FormState; created?: { username: string; password: string } } = {},
+  ) => {
+    const [users, agencies] = await Promise.all([listUsers(ctx), listAgencies(ctx)]);
+    reply.header('cache-control', 'no-store');
+    return sendPage(
+      reply,
+      <UsersPage {...shell(request, reply)} users={users} agencies={agencies} {...extra} />,
+      extra.state ? 400 : 200,
+    );
+  };
+  app.get('/admin/users', { preHandler: system }, (request, reply) => usersPage(request, reply));
+  app.post('/admin/users', post(system), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      const { user, initialPassword } = await createUser(ctx, actorFor(request), {
+        username: body.username,
+        displayName: body.displayName,
+      });
+      return usersPage(request, reply, { created: { username: user.username, password: initialPassword } });
+    } catch (error) {
+      return usersPage(request, reply, { state: formStateFrom(error, body) });
+    }
+  });
+  app.post<IdParams>('/admin/users/:id/disable', post(system), async (request, reply) => {
+    await setUserDisabled(ctx, actorFor(request), request.params.id, true);
+    return reply.redirect('/admin/users', 303);
+  });
+  app.post<IdParams>('/admin/users/:id/enable', post(system), async (request, reply) => {
+    await setUserDisabled(ctx, actorFor(request), request.params.id, false);
+    return reply.redirect('/admin/users', 303);
+  });
+  app.post<IdParams>('/admin/users/:id/unlock', post(system), async (request, reply) => {
+    await unlockUser(ctx, actorFor(request), request.params.id);
+    return reply.redirect('/admin/users', 303);
+  });
+  app.post<IdParams>('/admin/users/:id/reset-2fa', post(system), async (request, reply) => {
+    await resetSecondFactor(ctx, actorFor(request), request.params.id);
+    return reply.redirect('/admin/users', 303);
+  });
+  app.post<IdParams>('/admin/users/:id/reset-password', post(system), async (request, reply) => {
+    const password = await resetPassword(ctx, actorFor(request), request.params.id);
+    const users = await listUsers(ctx);
+    const username = users.find((u) => u.id === request.params.id)?.username ?? '';
+    return usersPage(request, reply, { created: { username, password } });
+  });
+
+  const rolesPage = async (request: FastifyRequest, reply: FastifyReply, state?: FormState) => {
+    const [users, agencies] = await Promise.all([listUsers(ctx), listAgencies(ctx)]);
+    return sendPage(
+      reply,
+      <RolesPage {...shell(request, reply)} users={users} agencies={agencies} state={state} />,
+      state ? 400 : 200,
+    );
+  };
+  app.get('/admin/roles', { preHandler: security }, (request, reply) => rolesPage(request, reply));
+  app.post<IdParams>('/admin/roles/:id', post(security), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      const agencies = await listAgencies(ctx);
+      const lines = String(body.grants ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const grants = lines.map((line) => {
+        const [code, role] = line.split(/[:：]/).map((s) => s.trim());
+        const agency = agencies.find((a) => a.code === code);
+        if (!agency)
+          throw new AppError('validation', `第“${line}”行：机构代码 ${code} 不存在`, {
+            fields: { grants: `机构代码 ${code} 不存在` },
+          });
+        return { agencyId: agency.id, role };
+      });
+      await assignRoles(ctx, actorFor(request), request.params.id, {
+        adminRole: body.adminRole || null,
+        grants,
+      });
+      return reply.redirect('/admin/roles', 303);
+    } catch (error) {
+      return rolesPage(request, reply, formStateFrom(error, body));
+    }
+  });
+}

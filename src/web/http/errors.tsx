@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode, isAppError } from '../../core/errors';
+import { ErrorPage } from '../portal/views/error-page';
+import { sendPage } from './render';
+
+// One mapping from errors to responses (architecture.md "One error type"): JSON for the API, a page for
+// people; never a stack trace, SQL or path in the body. Unexpected errors are logged with the request id.
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_VALIDATION: 'validation',
+  FST_CSRF_INVALID_TOKEN: 'forbidden',
+  FST_CSRF_MISSING_SECRET: 'forbidden',
+};
+
+const publicMessages: Partial<Record<ErrorCode, string>> = {
+  payload_too_large: '提交的内容过大',
+  unsupported_media_type: '不支持的提交格式',
+  bad_request: '请求格式有误',
+  forbidden: '页面已过期或来源无效，请刷新页面后重试',
+  rate_limited: '操作过于频繁，请稍后再试',
+};
+
+/** Turns anything thrown into an AppError, or null for an unexpected error (a generic 500). */
+export function toAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  const e = error as FastifyError;
+  if (e?.statusCode === 429) return new AppError('rate_limited', publicMessages.rate_limited ?? '');
+  const code = e?.code ? fastifyCodes[e.code] : undefined;
+  if (code) return new AppError(code, publicMessages[code] ?? e.message);
+  if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+    return new AppError('bad_request', '请求格式有误');
+  return null;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** Sends an AppError as JSON or as a page. */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+  if (wantsJson(request)) {
+    return reply
+      .status(error.status)
+      .send({ error: { code: error.code, message: error.message, fields: error.fields } });
+  }
+  return sendPage(reply, <ErrorPage status={error.status} message={error.message} />, error.status);
+}
+
+/** Installs the error and not-found handlers. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const known = toAppError(error);
+    if (known) return sendError(request, reply, known);
+    request.log.error({ err: error }, 'unhandled error');
+    const message = '服务内部错误，请稍后再试';
+    if (wantsJson(request)) return reply.status(500).send({ error: { code: 'internal', message } });
+    return sendPage(reply, <ErrorPage status={500} message={message} />, 500);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError('not_found', '您访问的页面不存在')),
+  );
+}

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/config';
+
+// The session cookie (security.md T9): HttpOnly, SameSite=Lax, Path=/, Secure with the __Host- prefix
+// whenever the request came over https or the installation runs in production; plain only on local http.
+
+function isSecure(request: FastifyRequest, config: Config): boolean {
+  return config.production || request.protocol === 'https';
+}
+
+function cookieName(secure: boolean): string {
+  return secure ? '__Host-gk_sid' : 'gk_sid';
+}
+
+/** The session token the browser sent, if any. */
+export function readSessionToken(request: FastifyRequest, config: Config): string | undefined {
+  return request.cookies[cookieName(isSecure(request, config))];
+}
+
+/** Sets the session cookie (a session cookie: it dies with the browser; the server enforces the limits). */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+  token: string,
+): void {
+  const secure = isSecure(request, config);
+  reply.setCookie(cookieName(secure), token, { httpOnly: true, secure, sameSite: 'lax', path: '/' });
+}
+
+/** Removes the session cookie. */
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, config: Config): void {
+  const secure = isSecure(request, config);
+  reply.clearCookie(cookieName(secure), { httpOnly: true, secure, sameSite: 'lax', path: '/' });
+}

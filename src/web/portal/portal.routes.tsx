@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Context } from '../../core/context';
+import { parseInput } from '../../core/validation';
+import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../modules/accounts';
+import {
+  countView,
+  getColumn,
+  getReadableItem,
+  latestPublicItems,
+  listColumns,
+  listPublicItems,
+} from '../../modules/catalog';
+import { sendPage } from '../http/render';
+import { readSessionToken } from '../http/session-cookie';
+import type { FontSize, PageShell } from './views/layout';
+import { AgencyPage, ColumnPage, HomePage, ItemPage } from './views/pages';
+
+const fontSizes = ['small', 'medium', 'large'] as const;
+const YEAR_SECONDS = 365 * 86_400;
+
+function shellOf(ctx: Context, request: FastifyRequest): PageShell {
+  const font = request.cookies.gk_font as FontSize | undefined;
+  return {
+    site: ctx.config.site,
+    path: request.url,
+    prefs: {
+      font: font && fontSizes.includes(font) ? font : 'medium',
+      care: request.cookies.gk_care === '1',
+    },
+  };
+}
+
+const pageQuery = z.object({ page: z.coerce.number().int().min(1, '页码须为正整数').max(10_000).default(1) });
+const prefsQuery = z.object({
+  font: z.enum(fontSizes).optional(),
+  care: z.enum(['0', '1']).optional(),
+  back: z.string().max(500).optional(),
+});
+
+/** The public portal: home, agency channels, column listings, item pages, reading preferences. */
+export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
+  app.get('/', async (request, reply) => {
+    const [agencies, latest] = await Promise.all([
+      listAgencies(ctx, { enabledOnly: true }),
+      latestPublicItems(ctx, 15),
+    ]);
+    return sendPage(reply, <HomePage {...shellOf(ctx, request)} agencies={agencies} latest={latest} />);
+  });
+
+  app.get<{ Params: { code: string } }>('/agencies/:code', async (request, reply) => {
+    const agency = await getAgencyByCode(ctx, request.params.code);
+    const [columns, latest] = await Promise.all([
+      listColumns(ctx, agency.id),
+      latestPublicItems(ctx, 10, agency.id),
+    ]);
+    return sendPage(
+      reply,
+      <AgencyPage {...shellOf(ctx, request)} agency={agency} columns={columns} latest={latest} />,
+    );
+  });
+
+  app.get<{ Params: { code: string; slug: string } }>(
+    '/agencies/:code/columns/:slug',
+    async (request, reply) => {
+      const { page } = parseInput(pageQuery, request.query);
+      const agency = await getAgencyByCode(ctx, request.params.code);
+      const column = await getColumn(ctx, agency.id, request.params.slug);
+      const list = await listPublicItems(ctx, column.id, page);
+      return sendPage(
+        reply,
+        <ColumnPage
+          {...shellOf(ctx, request)}
+          agency={agency}
+          column={column}
+          items={list.rows}
+          page={page}
+          pages={list.pages}
+          total={list.total}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
+    const token = readSessionToken(request, ctx.config);
+    const viewer = token ? await resolveSession(ctx, token) : null;
+    const item = await getReadableItem(ctx, request.params.id, viewer);
+    if (await countView(ctx, item.id, request.headers['user-agent'])) item.view_count += 1;
+    const agency = await getAgency(ctx, item.agency_id);
+    const column = (await listColumns(ctx, agency.id)).find((c) => c.id === item.column_id);
+    if (!column) throw new Error('item without column');
+    if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');
+    return sendPage(
+      reply,
+      <ItemPage {...shellOf(ctx, request)} agency={agency} column={column} item={item} />,
+    );
+  });
+
+  // Reading preferences are remembered in cookies; the page script does the same without a reload.
+  app.get('/prefs', async (request, reply) => {
+    const q = parseInput(prefsQuery, request.query);
+    const options = { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax' as const, httpOnly: false };
+    if (q.font) reply.setCookie('gk_font', q.font, options);
+    if (q.care) reply.setCookie('gk_care', q.care, options);
+    const back =
+      q.back?.startsWith('/') && !q.back.startsWith('//') && !q.back.startsWith('/\\') ? q.back : '/';
+    return reply.redirect(back, 303);
+  });
+}

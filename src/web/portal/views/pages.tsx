@@ -1,0 +1,138 @@
+import type { AgencyTable, ColumnTable, ItemTable } from '../../../db/schema';
+import { formatDate, formatDateTime, ItemList } from './item-list';
+import { type PageShell, PortalLayout } from './layout';
+
+type Listed = { id: string; title: string; published_at: string | null };
+
+/** The district portal home. */
+export function HomePage(props: PageShell & { agencies: AgencyTable[]; latest: Listed[] }) {
+  const departments = props.agencies.filter((a) => a.kind === 'department');
+  return (
+    <PortalLayout {...props} title="首页" meta={{ ColumnName: '首页', ColumnType: '首页' }}>
+      <h1>{props.site.name}政府信息公开</h1>
+      <section aria-labelledby="latest-h">
+        <h2 id="latest-h">最新公开信息</h2>
+        <ItemList items={props.latest} />
+      </section>
+      <section aria-labelledby="departments">
+        <h2 id="departments">部门信息公开</h2>
+        <ul class="agency-grid">
+          {departments.map((a) => (
+            <li>
+              <a href={`/agencies/${a.code}`}>{a.name}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </PortalLayout>
+  );
+}
+
+/** An agency's disclosure channel: its columns and newest items. */
+export function AgencyPage(
+  props: PageShell & { agency: AgencyTable; columns: ColumnTable[]; latest: Listed[] },
+) {
+  return (
+    <PortalLayout
+      {...props}
+      title={props.agency.name}
+      meta={{ ColumnName: props.agency.name, ColumnType: '部门' }}
+    >
+      <h1>{props.agency.name}</h1>
+      <div class="two-col">
+        <nav aria-label="栏目">
+          <h2>栏目</h2>
+          <ul class="column-nav">
+            {props.columns.map((c) => (
+              <li>
+                <a href={`/agencies/${props.agency.code}/columns/${c.slug}`}>{c.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <section aria-labelledby="agency-latest">
+          <h2 id="agency-latest">最新信息</h2>
+          <ItemList items={props.latest} />
+        </section>
+      </div>
+    </PortalLayout>
+  );
+}
+
+/** A column's listing, paged. */
+export function ColumnPage(
+  props: PageShell & {
+    agency: AgencyTable;
+    column: ColumnTable;
+    items: Listed[];
+    page: number;
+    pages: number;
+    total: number;
+  },
+) {
+  const base = `/agencies/${props.agency.code}/columns/${props.column.slug}`;
+  return (
+    <PortalLayout
+      {...props}
+      title={`${props.column.name} - ${props.agency.name}`}
+      meta={{
+        ColumnName: props.column.name,
+        ColumnDescription: props.column.description,
+        ColumnType: '栏目',
+      }}
+    >
+      <nav aria-label="当前位置" class="breadcrumb">
+        <a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
+        {props.column.name}
+      </nav>
+      <h1>{props.column.name}</h1>
+      <ItemList items={props.items} />
+      <nav aria-label="分页" class="pager">
+        <span>
+          共 {props.total} 条，第 {props.page}/{props.pages} 页
+        </span>
+        {props.page > 1 && <a href={`${base}?page=${props.page - 1}`}>上一页</a>}
+        {props.page < props.pages && <a href={`${base}?page=${props.page + 1}`}>下一页</a>}
+      </nav>
+    </PortalLayout>
+  );
+}
+
+/** An item page with the header block and meta tags inspectors read (portal-standards.md §2). */
+export function ItemPage(props: PageShell & { agency: AgencyTable; column: ColumnTable; item: ItemTable }) {
+  const { item } = props;
+  return (
+    <PortalLayout
+      {...props}
+      title={item.title}
+      meta={{
+        ColumnName: props.column.name,
+        ColumnType: '栏目',
+        ArticleTitle: item.title,
+        PubDate: formatDateTime(item.published_at),
+        ContentSource: item.source,
+        Keywords: item.keywords,
+        Description: item.summary,
+      }}
+    >
+      <nav aria-label="当前位置" class="breadcrumb">
+        <a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
+        <a href={`/agencies/${props.agency.code}/columns/${props.column.slug}`}>{props.column.name}</a>
+      </nav>
+      <article class="item">
+        <h1>{item.title}</h1>
+        <p class="item-meta">
+          <span>发布时间：{formatDateTime(item.published_at)}</span>
+          <span>来源：{item.source}</span>
+          <span>浏览次数：{item.view_count}</span>
+          <a href="#print" class="print-link" data-print="1">
+            打印
+          </a>
+        </p>
+        {/* Bodies come from the publishing workflow, which sanitises them on the server. */}
+        <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+        <p class="item-date">成文日期：{formatDate(item.published_at)}</p>
+      </article>
+    </PortalLayout>
+  );
+}
