@@ -32,7 +32,6 @@ export async function buildServer(
     requestTimeout: 60_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
-    disableRequestLogging: false,
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -65,7 +64,13 @@ export async function buildServer(
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'gk_csrf',
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'strict', path: '/' },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: ctx.config.production,
+    },
   });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Config, loadConfig } from '../../src/config/config';
+import { ManualClock } from '../../src/core/clock';
+import type { Context } from '../../src/core/context';
+import { openDatabase, sqlitePathIn } from '../../src/db/client';
+import { migrateToLatest } from '../../src/db/migrate';
+
+// Integration tests run on SQLite always and on PostgreSQL when TEST_DATABASE_URL is set; every test
+// file (every context) gets its own fresh database, so tests never share mutable data.
+
+export type DbKind = 'sqlite' | 'postgres';
+
+/** The databases this run covers. */
+export function testDatabases(): DbKind[] {
+  return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestContext extends Context {
+  clock: ManualClock;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL ?? '';
+  const name = `gk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated database, a config pointing at it, fixed keys and a manual clock. */
+export async function createTestContext(
+  kind: DbKind,
+  env: Record<string, string> = {},
+): Promise<TestContext> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-test-'));
+  const pgDb = kind === 'postgres' ? await createPostgresDatabase() : undefined;
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    GONGKAI_DATA_DIR: dataDir,
+    GONGKAI_DEMO: '0',
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...env,
+  });
+  const db = openDatabase({ url: config.databaseUrl, sqlitePath: sqlitePathIn(dataDir) });
+  await migrateToLatest(db);
+  return {
+    db,
+    config,
+    clock: new ManualClock(),
+    keys: { audit: 'test-audit-key-0123456789abcdef0123', secret: 'test-secret-key-0123456789abcdef012' },
+    dataDir,
+    close: async () => {
+      await db.destroy();
+      await pgDb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

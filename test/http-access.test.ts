@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgencyTable, UserTable } from '../src/db/schema';
+import { buildServer } from '../src/web/http/server';
+import { makeAgency, makeItem, makeUser } from './helpers/factories';
+import { HttpClient } from './helpers/http-client';
+import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
+
+// Role separation (三权分立, security.md T13) and agency isolation (T12) over real requests.
+
+describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let agencyA: AgencyTable;
+  let agencyB: AgencyTable;
+  const users: Record<string, UserTable> = {};
+
+  async function signedIn(name: string): Promise<HttpClient> {
+    const client = new HttpClient(app);
+    const res = await client.login(ctx, users[name]?.username ?? '');
+    expect(res.statusCode, `login ${name}`).toBe(303);
+    return client;
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    app = await buildServer(ctx);
+    const district = await makeAgency(ctx, { kind: 'district' });
+    agencyA = await makeAgency(ctx);
+    agencyB = await makeAgency(ctx);
+    users.system = await makeUser(ctx, { adminRole: 'system' });
+    users.security = await makeUser(ctx, { adminRole: 'security' });
+    users.audit = await makeUser(ctx, { adminRole: 'audit' });
+    users.editorA = await makeUser(ctx, { grants: [{ agencyId: agencyA.id, role: 'editor' }] });
+    users.editorB = await makeUser(ctx, { grants: [{ agencyId: agencyB.id, role: 'editor' }] });
+    users.supervisor = await makeUser(ctx, { grants: [{ agencyId: district.id, role: 'supervisor' }] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await ctx.close();
+  });
+
+  const screens = ['/admin/agencies', '/admin/users', '/admin/roles', '/admin/audit', '/admin/items'];
+  const allowed: Record<string, string[]> = {
+    system: ['/admin/agencies', '/admin/users'],
+    security: ['/admin/roles'],
+    audit: ['/admin/audit'],
+    editorA: ['/admin/items'],
+  };
+
+  it.each(Object.keys(allowed))('lets %s reach only its own screens', async (name) => {
+    const client = await signedIn(name);
+    for (const url of screens) {
+      const res = await client.get(url);
+      expect(res.statusCode, `${name} ${url}`).toBe(allowed[name]?.includes(url) ? 200 : 403);
+    }
+  });
+
+  it('refuses role changes by the system administrator and account creation by the security administrator', async () => {
+    const system = await signedIn('system');
+    const byRole = await system.postForm(
+      `/admin/roles/${users.editorA?.id}`,
+      { adminRole: 'audit', grants: '' },
+      '/admin/users',
+    );
+    expect(byRole.statusCode).toBe(403);
+    const security = await signedIn('security');
+    const create = await security.postForm(
+      '/admin/users',
+      { username: 'sneaky', displayName: 'x' },
+      '/admin/roles',
+    );
+    expect(create.statusCode).toBe(403);
+    const rows = await ctx.db.selectFrom('users').select('id').where('username', '=', 'sneaky').execute();
+    expect(rows).toHaveLength(0);
+    expect(
+      (
+        await ctx.db
+          .selectFrom('users')
+          .select('admin_role')
+          .where('id', '=', users.editorA?.id ?? '')
+          .executeTakeFirst()
+      )?.admin_role,
+    ).toBeNull();
+  });
+
+  it('shows field-level messages for bad input in the account form', async () => {
+    const system = await signedIn('system');
+    const res = await system.postForm('/admin/users', { username: '1x', displayName: '' }, '/admin/users');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('用户名须为 3–32 位');
+    expect(res.body).toContain('请填写姓名');
+    expect(res.body).toContain('aria-invalid="true"');
+  });
+
+  it('answers 404 for another agency’s record and never lists it', async () => {
+    const own = await makeItem(ctx, agencyA.id, { status: 'draft', title: '甲局草稿' });
+    const foreign = await makeItem(ctx, agencyB.id, { status: 'draft', title: '乙局草稿CANARY' });
+    const editorA = await signedIn('editorA');
+    expect((await editorA.get(`/admin/items/${own.id}`)).statusCode).toBe(200);
+    const denied = await editorA.get(`/admin/items/${foreign.id}`);
+    expect(denied.statusCode).toBe(404);
+    expect(denied.body).not.toContain('CANARY');
+    const list = await editorA.get('/admin/items');
+    expect(list.body).toContain('甲局草稿');
+    expect(list.body).not.toContain('CANARY');
+    const supervisor = await signedIn('supervisor');
+    expect((await supervisor.get(`/admin/items/${foreign.id}`)).statusCode).toBe(200);
+  });
+
+  it('shows internal and department-only items to the right staff only, and drafts to nobody on the portal', async () => {
+    const internal = await makeItem(ctx, agencyA.id, { visibility: 'internal' });
+    const deptOnly = await makeItem(ctx, agencyA.id, { visibility: 'agency' });
+    const draft = await makeItem(ctx, agencyA.id, { status: 'draft' });
+    const anonymous = new HttpClient(app);
+    const editorA = await signedIn('editorA');
+    const editorB = await signedIn('editorB');
+    expect((await anonymous.get(`/items/${internal.id}`)).statusCode).toBe(404);
+    expect((await editorB.get(`/items/${internal.id}`)).statusCode).toBe(200);
+    expect((await anonymous.get(`/items/${deptOnly.id}`)).statusCode).toBe(404);
+    expect((await editorB.get(`/items/${deptOnly.id}`)).statusCode).toBe(404);
+    const own = await editorA.get(`/items/${deptOnly.id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['cache-control']).toContain('no-store');
+    expect((await editorA.get(`/items/${draft.id}`)).statusCode).toBe(404);
+  });
+
+  it('records the audit administrator’s viewing of the log', async () => {
+    const audit = await signedIn('audit');
+    const page = await audit.get('/admin/audit');
+    expect(page.body).toContain('auth.login');
+    const seen = await ctx.db
+      .selectFrom('audit_log')
+      .select('actor_name')
+      .where('action', '=', 'audit.viewed')
+      .execute();
+    expect(seen.map((r) => r.actor_name)).toContain(users.audit?.username);
+    const verified = await audit.postForm('/admin/audit/verify', {}, '/admin/audit');
+    expect(verified.body).toContain('审计链完整');
+  });
+});
