@@ -5,27 +5,32 @@
   const setCookie = (name, value) => {
     document.cookie = `${name}=${value}; path=/; max-age=${year}; samesite=lax`;
   };
+  for (const button of document.querySelectorAll('[data-print]')) button.hidden = false;
   document.addEventListener('click', (event) => {
-    const link = event.target.closest('a');
-    if (!link) return;
+    // Leave new-tab and other modified clicks to the browser.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const target = event.target.closest('a, button');
+    if (!target) return;
     const root = document.documentElement;
-    if (link.dataset.font) {
+    if (target.dataset.font) {
       event.preventDefault();
       root.classList.remove('font-small', 'font-medium', 'font-large');
-      root.classList.add(`font-${link.dataset.font}`);
-      setCookie('gk_font', link.dataset.font);
+      root.classList.add(`font-${target.dataset.font}`);
+      setCookie('gk_font', target.dataset.font);
       for (const a of document.querySelectorAll('a[data-font]')) {
-        if (a === link) a.setAttribute('aria-current', 'true');
+        if (a === target) a.setAttribute('aria-current', 'true');
         else a.removeAttribute('aria-current');
       }
-    } else if (link.dataset.care) {
+    } else if (target.dataset.care) {
       event.preventDefault();
-      const on = link.dataset.care === '1';
+      const on = target.dataset.care === '1';
       root.classList.toggle('care', on);
       setCookie('gk_care', on ? '1' : '0');
-      link.dataset.care = on ? '0' : '1';
-      link.textContent = on ? '退出关怀版' : '关怀版';
-    } else if (link.dataset.print) {
+      const next = on ? '0' : '1';
+      target.dataset.care = next;
+      target.href = target.href.replace(/care=[01]/, `care=${next}`);
+      target.textContent = on ? '退出关怀版' : '关怀版';
+    } else if (target.dataset.print) {
       event.preventDefault();
       window.print();
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyTable, UserTable } from '../src/db/schema';
 import { buildServer } from '../src/web/http/server';
-import { makeAgency, makeItem, makeUser } from './helpers/factories';
+import { makeAgency, makeItem, makeUser, TEST_PASSWORD } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -137,5 +137,87 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
     expect(seen.map((r) => r.actor_name)).toContain(users.audit?.username);
     const verified = await audit.postForm('/admin/audit/verify', {}, '/admin/audit');
     expect(verified.body).toContain('审计链完整');
+  });
+});
+
+describe.each(testDatabases())('every back-office route on %s', (kind) => {
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    ctx = await createTestContext(kind);
+    app = await buildServer(ctx);
+  });
+  afterAll(async () => {
+    await app.close();
+    await ctx.close();
+  });
+
+  // The login steps themselves are the only back-office routes a password-only session may use.
+  const loginSteps = new Set(['/admin/login', '/admin/2fa', '/admin/2fa/enroll', '/admin/logout']);
+
+  it('refuses a password-only session on every back-office route, found from the router', async () => {
+    const agency = await makeAgency(ctx);
+    const user = await makeUser(ctx, { adminRole: 'system' });
+    await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'editor' }] });
+    const client = new HttpClient(app);
+    await client.postForm('/admin/login', { username: user.username, password: TEST_PASSWORD });
+    const routes = app.routeTable.filter(
+      (r) => r.url.startsWith('/admin') && !loginSteps.has(r.url) && r.method !== 'HEAD',
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    const before = await ctx.db.selectFrom('users').selectAll().orderBy('id').execute();
+    for (const r of routes) {
+      const url = r.url.replace(':id', user.id);
+      const res =
+        r.method === 'GET'
+          ? await client.get(url)
+          : await client.postForm(url, { username: 'x.y.z', name: '改名', displayName: 'x' }, '/admin/login');
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(303);
+      expect(res.headers.location, `${r.method} ${r.url}`).toBe('/admin/2fa');
+    }
+    expect(await ctx.db.selectFrom('users').selectAll().orderBy('id').execute()).toEqual(before);
+  });
+
+  it('lets the system administrator add and rename an agency, naming each bad field', async () => {
+    const admin = await makeUser(ctx, { adminRole: 'system' });
+    const client = new HttpClient(app);
+    await client.login(ctx, admin.username);
+    const bad = await client.postForm(
+      '/admin/agencies',
+      { name: '', shortName: 'x', code: 'Bad Code', kind: 'department' },
+      '/admin/agencies',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('请填写机构全称');
+    expect(bad.body).toContain('机构代码须为');
+    const ok = await client.postForm(
+      '/admin/agencies',
+      { name: '示范区教育局', shortName: '区教育局', code: 'jyj', kind: 'department', uscc: '', contact: '' },
+      '/admin/agencies',
+    );
+    expect(ok.statusCode).toBe(303);
+    const row = await ctx.db
+      .selectFrom('agencies')
+      .selectAll()
+      .where('code', '=', 'jyj')
+      .executeTakeFirstOrThrow();
+    const renamed = await client.postForm(
+      `/admin/agencies/${row.id}`,
+      { name: '示范区教育和体育局', shortName: '区教体局', code: 'jytj', uscc: '', contact: '' },
+      `/admin/agencies/${row.id}/edit`,
+    );
+    expect(renamed.statusCode).toBe(303);
+    const after = await ctx.db
+      .selectFrom('agencies')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect([after.name, after.code]).toEqual(['示范区教育和体育局', 'jytj']);
+    const actions = await ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_id', '=', row.id)
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(['agency.created', 'agency.updated']);
   });
 });

@@ -73,8 +73,11 @@ describe.each(testDatabases())('back-office login over HTTP on %s', (kind) => {
     const client = new HttpClient(app);
     const step1 = await client.postForm('/admin/login', { username: user.username, password: TEST_PASSWORD });
     expect(step1.headers.location).toBe('/admin/2fa/enroll');
+    // Wandering to the dashboard or the code page leads back to enrolment, never to a dead end.
+    expect((await client.get('/admin')).headers.location).toBe('/admin/2fa');
+    expect((await client.get('/admin/2fa')).headers.location).toBe('/admin/2fa/enroll');
     const page = await client.get('/admin/2fa/enroll');
-    const secret = /<code class="secret">([A-Z2-7]+)<\/code>/.exec(page.body)?.[1] ?? '';
+    const secret = (/<code class="secret">([A-Z2-7 ]+)<\/code>/.exec(page.body)?.[1] ?? '').replace(/ /g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     const wrong = await client.postForm('/admin/2fa/enroll', { code: '123456' });
     expect(wrong.statusCode).toBe(400);
@@ -128,5 +131,39 @@ describe.each(testDatabases())('back-office login over HTTP on %s', (kind) => {
     replay.setCookie('gk_sid', token);
     expect((await replay.get('/admin')).headers.location).toBe('/admin/login');
     expect((await client.get('/admin/logout')).statusCode).toBe(404);
+  });
+});
+
+describe('the session cookie off localhost', () => {
+  it('is Secure with the __Host- prefix for any host but localhost, even over plain http', async () => {
+    const ctx = await createTestContext('sqlite');
+    const app = await buildServer(ctx);
+    try {
+      const user = await makeUser(ctx, { adminRole: 'system' });
+      const client = new HttpClient(app);
+      const form = await client.request({
+        method: 'GET',
+        url: '/admin/login',
+        headers: { host: 'gk.example.gov.cn' },
+      });
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const res = await client.request({
+        method: 'POST',
+        url: '/admin/login',
+        headers: { host: 'gk.example.gov.cn', 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({
+          _csrf: token,
+          username: user.username,
+          password: TEST_PASSWORD,
+        }).toString(),
+      });
+      expect(res.cookies.find((c) => c.name === '__Host-gk_sid')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+      });
+    } finally {
+      await app.close();
+      await ctx.close();
+    }
   });
 });

@@ -114,8 +114,11 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     await client.get('/prefs?care=1&back=/');
     const page = await client.get('/agencies/jxj');
     expect(page.body).toContain('<html lang="zh-CN" class="font-large care"');
-    const offsite = await client.get('/prefs?font=small&back=//evil.example');
-    expect(offsite.headers.location).toBe('/');
+    for (const back of ['//evil.example', '/%09/evil.example', '/%0A/evil.example', '/%5Cevil.example', 'https://evil.example']) {
+      const offsite = await client.get(`/prefs?font=small&back=${back}`);
+      expect(offsite.statusCode, back).toBe(303);
+      expect(offsite.headers.location, back).toBe('/');
+    }
   });
 
   it('answers unknown pages and API errors without stack traces', async () => {

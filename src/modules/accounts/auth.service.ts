@@ -132,6 +132,16 @@ export async function loginWithPassword(
   return { session, next: user.totp_secret ? 'verify' : 'enroll' };
 }
 
+/** Whether this password-only session belongs to a user who has yet to enrol a second factor. */
+export async function needsEnrolment(ctx: Context, sessionId: string): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .select('totp_pending')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return Boolean(row?.totp_pending);
+}
+
 /** The TOTP secret being enrolled in this password-only session. */
 export async function pendingEnrolmentSecret(ctx: Context, sessionId: string): Promise<string> {
   const row = await ctx.db

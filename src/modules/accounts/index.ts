@@ -4,6 +4,7 @@ export {
   GENERIC_LOGIN_ERROR,
   loginWithPassword,
   logout,
+  needsEnrolment,
   pendingEnrolmentSecret,
   verifySecondFactor,
 } from './auth.service';

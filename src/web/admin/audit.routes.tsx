@@ -4,7 +4,7 @@ import type { Context } from '../../core/context';
 import { parseInput } from '../../core/validation';
 import { describeChainProblem, recordAuditAlone, searchAudit, verifyAuditChain } from '../../modules/audit';
 import { sendPage } from '../http/render';
-import { actorFor, staffGuard } from './guard';
+import { actorFor, adminShell, staffGuard } from './guard';
 import { AuditPage } from './views/audit-page';
 
 const auditQuery = z.object({
@@ -36,9 +36,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: Context): void {
     return sendPage(
       reply,
       <AuditPage
-        principal={request.principal}
-        csrf={reply.generateCsrf()}
-        siteName={ctx.config.site.name}
+        {...adminShell(ctx, request, reply)}
         rows={result.rows}
         hasMore={result.hasMore}
         query={q}
@@ -60,9 +58,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: Context): void {
     return sendPage(
       reply,
       <AuditPage
-        principal={request.principal}
-        csrf={reply.generateCsrf()}
-        siteName={ctx.config.site.name}
+        {...adminShell(ctx, request, reply)}
         rows={page.rows}
         hasMore={page.hasMore}
         query={{ page: 1 }}

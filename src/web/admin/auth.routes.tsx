@@ -7,6 +7,7 @@ import {
   completeEnrolment,
   loginWithPassword,
   logout,
+  needsEnrolment,
   pendingEnrolmentSecret,
   resolveSession,
   totpUri,
@@ -14,18 +15,14 @@ import {
 } from '../../modules/accounts';
 import { sendPage } from '../http/render';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from '../http/session-cookie';
-import { actorFor, anonymousActor, formBody, formStateFrom, staffGuard } from './guard';
+import { actorFor, adminShell, anonymousActor, formBody, formStateFrom, staffGuard } from './guard';
 import { EnrolPage, LoginPage, PasswordPage, RecoveryCodesPage, SecondFactorPage } from './views/auth-pages';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Login (password then TOTP), enrolment, password change and logout. */
 export function registerAuthRoutes(app: FastifyInstance, ctx: Context): void {
-  const shell = (reply: FastifyReply, request: FastifyRequest) => ({
-    principal: request.principal ?? null,
-    csrf: reply.generateCsrf(),
-    siteName: ctx.config.site.name,
-  });
+  const shell = (reply: FastifyReply, request: FastifyRequest) => adminShell(ctx, request, reply);
   const enrolView = async (secret: string, username: string) => {
     const uri = totpUri(secret, username, ctx.config.site.name);
     return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1 }) };
@@ -74,6 +71,9 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/admin/2fa', async (request, reply) => {
     const p = await resolveSession(ctx, readSessionToken(request, ctx.config));
     if (!p) return reply.redirect('/admin/login', 303);
+    if (p.mfaPassed) return reply.redirect('/admin', 303);
+    if (await needsEnrolment(ctx, p.sessionId)) return reply.redirect('/admin/2fa/enroll', 303);
+    request.principal = p;
     return sendPage(reply, <SecondFactorPage {...shell(reply, request)} />);
   });
 
@@ -101,6 +101,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/admin/2fa/enroll', async (request, reply) => {
     const p = await resolveSession(ctx, readSessionToken(request, ctx.config));
     if (!p) return reply.redirect('/admin/login', 303);
+    if (!(await needsEnrolment(ctx, p.sessionId))) return reply.redirect('/admin/2fa', 303);
     request.principal = p;
     const secret = await pendingEnrolmentSecret(ctx, p.sessionId);
     reply.header('cache-control', 'no-store');

@@ -3,18 +3,13 @@ import type { Context } from '../../core/context';
 import { listAgencies } from '../../modules/accounts';
 import { getStaffItem, listStaffItems } from '../../modules/catalog';
 import { sendPage } from '../http/render';
-import { principalOf, staffGuard } from './guard';
+import { adminShell, principalOf, staffGuard } from './guard';
 import { DashboardPage, StaffItemPage, StaffItemsPage } from './views/content-pages';
 
 /** The dashboard and the staff's view of their agencies' items (scoped: another agency's item is 404). */
 export function registerContentRoutes(app: FastifyInstance, ctx: Context): void {
   const any = staffGuard(ctx, 'any');
   const business = staffGuard(ctx, 'business');
-  const shell = (request: Parameters<typeof principalOf>[0], csrf: string) => ({
-    principal: principalOf(request),
-    csrf,
-    siteName: ctx.config.site.name,
-  });
 
   app.get('/admin', { preHandler: any }, async (request, reply) => {
     const p = principalOf(request);
@@ -24,7 +19,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
     ]);
     return sendPage(
       reply,
-      <DashboardPage {...shell(request, reply.generateCsrf())} agencies={agencies} items={items} />,
+      <DashboardPage {...adminShell(ctx, request, reply)} agencies={agencies} items={items} />,
     );
   });
 
@@ -33,7 +28,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
     const [agencies, items] = await Promise.all([listAgencies(ctx), listStaffItems(ctx, p)]);
     return sendPage(
       reply,
-      <StaffItemsPage {...shell(request, reply.generateCsrf())} agencies={agencies} items={items} />,
+      <StaffItemsPage {...adminShell(ctx, request, reply)} agencies={agencies} items={items} />,
     );
   });
 
@@ -45,7 +40,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
       const agencies = await listAgencies(ctx);
       return sendPage(
         reply,
-        <StaffItemPage {...shell(request, reply.generateCsrf())} agencies={agencies} item={item} />,
+        <StaffItemPage {...adminShell(ctx, request, reply)} agencies={agencies} item={item} />,
       );
     },
   );

@@ -5,6 +5,7 @@ import { type AdminRole, actorOf, type Principal, resolveSession } from '../../m
 import type { Actor } from '../../modules/audit';
 import { readSessionToken } from '../http/session-cookie';
 import type { FormState } from './views/form';
+import type { AdminShell } from './views/layout';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,6 +33,16 @@ export function allows(p: Principal, access: Access): boolean {
   if (access === 'any') return true;
   if (access === 'business') return p.adminRole === null && p.grants.length > 0;
   return p.adminRole === access;
+}
+
+/** What every back-office page needs: who is signed in, a CSRF token, the site name, the current path. */
+export function adminShell(ctx: Context, request: FastifyRequest, reply: FastifyReply): AdminShell {
+  return {
+    principal: request.principal ?? null,
+    csrf: reply.generateCsrf(),
+    siteName: ctx.config.site.name,
+    path: request.url,
+  };
 }
 
 /** The signed-in principal of a guarded route. */

@@ -5,27 +5,25 @@ import {
   assignRoles,
   createAgency,
   createUser,
+  getAgency,
   listAgencies,
   listUsers,
   resetPassword,
   resetSecondFactor,
   setUserDisabled,
   unlockUser,
+  updateAgency,
 } from '../../modules/accounts';
 import { sendPage } from '../http/render';
-import { actorFor, formBody, formStateFrom, staffGuard } from './guard';
+import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
 import type { FormState } from './views/form';
-import { AgenciesPage, RolesPage, UsersPage } from './views/manage-pages';
+import { AgenciesPage, AgencyEditPage, RolesPage, UsersPage } from './views/manage-pages';
 
 type IdParams = { Params: { id: string } };
 
 /** 机构管理 and 用户管理 (system administrator), 角色授权 (security administrator). */
 export function registerManagementRoutes(app: FastifyInstance, ctx: Context): void {
-  const shell = (request: FastifyRequest, reply: FastifyReply) => ({
-    principal: request.principal,
-    csrf: reply.generateCsrf(),
-    siteName: ctx.config.site.name,
-  });
+  const shell = (request: FastifyRequest, reply: FastifyReply) => adminShell(ctx, request, reply);
   const system = staffGuard(ctx, 'system');
   const security = staffGuard(ctx, 'security');
   const post = (guard: ReturnType<typeof staffGuard>) => ({ preHandler: [app.csrfProtection, guard] });
@@ -44,6 +42,26 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
       return reply.redirect('/admin/agencies', 303);
     } catch (error) {
       return agenciesPage(request, reply, formStateFrom(error, body));
+    }
+  });
+
+  app.get<IdParams>('/admin/agencies/:id/edit', { preHandler: system }, async (request, reply) => {
+    const agency = await getAgency(ctx, request.params.id);
+    return sendPage(reply, <AgencyEditPage {...shell(request, reply)} agency={agency} />);
+  });
+  app.post<IdParams>('/admin/agencies/:id', post(system), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      await updateAgency(ctx, actorFor(request), request.params.id, body);
+      return reply.redirect('/admin/agencies', 303);
+    } catch (error) {
+      const agency = await getAgency(ctx, request.params.id);
+      const state = formStateFrom(error, body);
+      return sendPage(
+        reply,
+        <AgencyEditPage {...shell(request, reply)} agency={agency} state={state} />,
+        400,
+      );
     }
   });
 

@@ -16,6 +16,13 @@ import { registerApiRoutes } from '../api/v1/api.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { installErrorHandlers, sendError } from './errors';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route (method and URL): for the route inventory tests. */
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
 /** Builds the one HTTP server for portal, back office and API, with the hardening of security.md T14. */
@@ -32,6 +39,11 @@ export async function buildServer(
     requestTimeout: 60_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
+  });
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -91,6 +103,7 @@ export async function buildServer(
   });
 
   installErrorHandlers(app);
+  app.get('/favicon.ico', (_request, reply) => reply.redirect('/static/favicon.svg', 301));
   app.get('/healthz', async () => {
     await ctx.db.selectFrom('agencies').select('id').limit(1).execute();
     return { ok: true };

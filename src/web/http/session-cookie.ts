@@ -1,11 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/config';
 
-// The session cookie (security.md T9): HttpOnly, SameSite=Lax, Path=/, Secure with the __Host- prefix
-// whenever the request came over https or the installation runs in production; plain only on local http.
+// The session cookie (security.md T9): HttpOnly, SameSite=Lax, Path=/, and Secure with the __Host- prefix
+// except on plain-http localhost (the demo on a laptop). Anywhere else plain http gets a Secure cookie the
+// browser will not send back: the back office only works over https (等保 8.1.4.1 c).
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function isSecure(request: FastifyRequest, config: Config): boolean {
-  return config.production || request.protocol === 'https';
+  if (config.production || request.protocol === 'https') return true;
+  return !LOCAL_HOSTS.has(request.hostname);
 }
 
 function cookieName(secure: boolean): string {

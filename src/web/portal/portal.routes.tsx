@@ -11,6 +11,7 @@ import {
   listColumns,
   listPublicItems,
 } from '../../modules/catalog';
+import { localPath } from '../http/local-path';
 import { sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
 import type { FontSize, PageShell } from './views/layout';
@@ -103,8 +104,6 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
     const options = { path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax' as const, httpOnly: false };
     if (q.font) reply.setCookie('gk_font', q.font, options);
     if (q.care) reply.setCookie('gk_care', q.care, options);
-    const back =
-      q.back?.startsWith('/') && !q.back.startsWith('//') && !q.back.startsWith('/\\') ? q.back : '/';
-    return reply.redirect(back, 303);
+    return reply.redirect(localPath(q.back), 303);
   });
 }

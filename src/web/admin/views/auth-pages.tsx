@@ -7,20 +7,26 @@ type Props = AdminShell & { state?: FormState };
 export function LoginPage(props: Props & { notice?: string }) {
   return (
     <AdminLayout {...props} title="工作人员登录">
-      {props.notice && <p class="notice">{props.notice}</p>}
-      <PostForm action="/admin/login" csrf={props.csrf} state={props.state} label="登录">
-        <Field name="username" label="用户名" autocomplete="username" required state={props.state} />
-        <Field
-          name="password"
-          label="密码"
-          type="password"
-          autocomplete="current-password"
-          required
-          state={props.state}
-        />
-        <button type="submit">下一步</button>
-      </PostForm>
-      <p class="hint">登录需要密码和手机动态口令（双因素认证）。连续失败 5 次将临时锁定账户。</p>
+      <div class="login-box">
+        {props.notice && <p class="notice">{props.notice}</p>}
+        <PostForm action="/admin/login" csrf={props.csrf} state={props.state} label="登录">
+          <Field name="username" label="用户名" autocomplete="username" required state={props.state} />
+          <Field
+            name="password"
+            label="密码"
+            type="password"
+            autocomplete="current-password"
+            required
+            state={props.state}
+          />
+          <button type="submit">下一步</button>
+        </PostForm>
+        <p class="hint">登录需要密码和手机动态口令（双因素认证）。连续失败 5 次将临时锁定账户 30 分钟。</p>
+        <p class="hint">忘记密码或更换手机，请联系本单位系统管理员重置。</p>
+        <p>
+          <a href="/">返回门户网站</a>
+        </p>
+      </div>
     </AdminLayout>
   );
 }
@@ -51,7 +57,8 @@ export function EnrolPage(props: Props & { secret: string; uri: string; qrSvg: s
       <ol class="steps">
         <li>在手机上安装身份验证器应用（如 FreeOTP、Google Authenticator、Microsoft Authenticator）。</li>
         <li>
-          扫描下方二维码，或手动输入密钥：<code class="secret">{props.secret}</code>
+          扫描下方二维码，或手动输入密钥：
+          <code class="secret">{props.secret.replace(/(.{4})(?=.)/g, '$1 ')}</code>
         </li>
         <li>输入应用显示的 6 位数字完成绑定。</li>
       </ol>

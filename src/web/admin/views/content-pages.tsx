@@ -46,7 +46,7 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: AgencyT
             <td>{i.column_name}</td>
             <td>{statusLabels[i.status]}</td>
             <td>{visibilityLabels[i.visibility]}</td>
-            <td>{formatDateTime(i.published_at)}</td>
+            <td>{i.published_at ? formatDateTime(i.published_at) : '未发布'}</td>
             <td>{i.view_count}</td>
           </tr>
         ))}
@@ -68,11 +68,11 @@ export function DashboardPage(props: AdminShell & { agencies: AgencyTable[]; ite
           <p>
             {p.displayName}：{roleSummary(p)}
           </p>
-          {myAgencies.length > 0 && <p>所在机构：{myAgencies.map((a) => a.short_name).join('、')}</p>}
+          {myAgencies.length > 0 && <p>所在机构：{myAgencies.map((a) => a.name).join('、')}</p>}
         </div>
         {p.grants.length > 0 && (
           <div class="card">
-            <h2>信息</h2>
+            <h2>信息统计</h2>
             <p>
               共 {props.items.length} 条，其中草稿 {props.items.filter((i) => i.status === 'draft').length} 条
             </p>

@@ -5,6 +5,7 @@ export interface AdminShell {
   principal: Principal | null;
   csrf: string;
   siteName: string;
+  path: string;
 }
 
 interface NavLink {
@@ -31,7 +32,8 @@ export function roleSummary(p: Principal): string {
 
 /** Every back-office page; signed-in pages get the navigation and a logout button. */
 export function AdminLayout(props: AdminShell & { title: string; children: ComponentChildren }) {
-  const p = props.principal?.mfaPassed ? props.principal : null;
+  const signedIn = props.principal;
+  const p = signedIn?.mfaPassed ? signedIn : null;
   return (
     <html lang="zh-CN">
       <head>
@@ -39,6 +41,7 @@ export function AdminLayout(props: AdminShell & { title: string; children: Compo
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${props.title} - 政务公开工作平台`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
       </head>
       <body class="admin">
@@ -48,11 +51,9 @@ export function AdminLayout(props: AdminShell & { title: string; children: Compo
         <header class="admin-header">
           <div class="wrap header-row">
             <span class="site-title">{props.siteName} · 政务公开工作平台</span>
-            {p && (
+            {signedIn && (
               <form method="post" action="/admin/logout" class="inline-form">
-                <span class="who">
-                  {p.displayName}（{roleSummary(p)}）
-                </span>
+                <span class="who">{p ? `${p.displayName}（${roleSummary(p)}）` : signedIn.displayName}</span>
                 <input type="hidden" name="_csrf" value={props.csrf} />
                 <button type="submit" class="link-button">
                   退出
@@ -65,7 +66,9 @@ export function AdminLayout(props: AdminShell & { title: string; children: Compo
               {nav
                 .filter((n) => n.show(p))
                 .map((n) => (
-                  <a href={n.href}>{n.label}</a>
+                  <a href={n.href} aria-current={props.path.split('?')[0] === n.href ? 'page' : undefined}>
+                    {n.label}
+                  </a>
                 ))}
             </nav>
           )}

@@ -39,6 +39,7 @@ export function AgenciesPage(props: Props & { agencies: AgencyTable[] }) {
             <th scope="col">代码</th>
             <th scope="col">类型</th>
             <th scope="col">统一社会信用代码</th>
+            <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
@@ -49,6 +50,9 @@ export function AgenciesPage(props: Props & { agencies: AgencyTable[] }) {
               <td>{a.code}</td>
               <td>{a.kind === 'district' ? '区级' : '部门'}</td>
               <td>{a.uscc ?? '—'}</td>
+              <td>
+                <a href={`/admin/agencies/${a.id}/edit`}>修改</a>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -69,6 +73,35 @@ export function AgenciesPage(props: Props & { agencies: AgencyTable[] }) {
         <input type="hidden" name="kind" value="department" />
         <button type="submit">新增部门</button>
       </PostForm>
+    </AdminLayout>
+  );
+}
+
+/** Editing one agency's names, code and contact. */
+export function AgencyEditPage(props: Props & { agency: AgencyTable }) {
+  const a = props.agency;
+  const state = props.state ?? {
+    values: {
+      name: a.name,
+      shortName: a.short_name,
+      code: a.code,
+      uscc: a.uscc ?? '',
+      contact: a.contact ?? '',
+    },
+  };
+  return (
+    <AdminLayout {...props} title={`修改机构：${a.name}`}>
+      <PostForm action={`/admin/agencies/${a.id}`} csrf={props.csrf} state={state} label="修改机构">
+        <Field name="name" label="机构全称" required state={state} />
+        <Field name="shortName" label="简称" required state={state} />
+        <Field name="code" label="机构代码（网址用）" required state={state} />
+        <Field name="uscc" label="统一社会信用代码" hint="18 位，可留空" state={state} />
+        <Field name="contact" label="联系方式" state={state} />
+        <button type="submit">保存</button>
+      </PostForm>
+      <p>
+        <a href="/admin/agencies">返回机构列表</a>
+      </p>
     </AdminLayout>
   );
 }

@@ -8,6 +8,7 @@ export function ErrorPage({ status, message }: { status: number; message: string
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title}（${status}）`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
       </head>
       <body>

@@ -47,6 +47,7 @@ export function PortalLayout({ site, prefs, path, title, meta = {}, children }: 
         {Object.entries(allMeta).map(([name, content]) => (
           <meta name={name} content={content} />
         ))}
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
         <script src="/static/site.js" defer />
       </head>
@@ -88,10 +89,13 @@ export function PortalLayout({ site, prefs, path, title, meta = {}, children }: 
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              主办单位：{site.sponsor}　联系电话：{site.contact}
+              <span>主办单位：{site.sponsor}</span>
+              <span>联系电话：{site.contact}</span>
             </p>
             <p>
-              网站标识码：{site.idCode}　<span>{site.icp}</span>　<span>{site.psb}</span>
+              <span>网站标识码：{site.idCode}</span>
+              <span>{site.icp}</span>
+              <span>{site.psb}</span>
             </p>
           </div>
         </footer>

@@ -1,5 +1,5 @@
 import type { AgencyTable, ColumnTable, ItemTable } from '../../../db/schema';
-import { formatDate, formatDateTime, ItemList } from './item-list';
+import { formatDateTime, ItemList } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
 type Listed = { id: string; title: string; published_at: string | null };
@@ -9,7 +9,7 @@ export function HomePage(props: PageShell & { agencies: AgencyTable[]; latest: L
   const departments = props.agencies.filter((a) => a.kind === 'department');
   return (
     <PortalLayout {...props} title="首页" meta={{ ColumnName: '首页', ColumnType: '首页' }}>
-      <h1>{props.site.name}政府信息公开</h1>
+      <h1>{props.site.name}信息公开</h1>
       <section aria-labelledby="latest-h">
         <h2 id="latest-h">最新公开信息</h2>
         <ItemList items={props.latest} />
@@ -82,7 +82,7 @@ export function ColumnPage(
       }}
     >
       <nav aria-label="当前位置" class="breadcrumb">
-        <a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
+        当前位置：<a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
         {props.column.name}
       </nav>
       <h1>{props.column.name}</h1>
@@ -116,7 +116,7 @@ export function ItemPage(props: PageShell & { agency: AgencyTable; column: Colum
       }}
     >
       <nav aria-label="当前位置" class="breadcrumb">
-        <a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
+        当前位置：<a href="/">首页</a> › <a href={`/agencies/${props.agency.code}`}>{props.agency.name}</a> ›{' '}
         <a href={`/agencies/${props.agency.code}/columns/${props.column.slug}`}>{props.column.name}</a>
       </nav>
       <article class="item">
@@ -125,13 +125,12 @@ export function ItemPage(props: PageShell & { agency: AgencyTable; column: Colum
           <span>发布时间：{formatDateTime(item.published_at)}</span>
           <span>来源：{item.source}</span>
           <span>浏览次数：{item.view_count}</span>
-          <a href="#print" class="print-link" data-print="1">
+          <button type="button" class="print-button link-like" data-print="1" hidden>
             打印
-          </a>
+          </button>
         </p>
         {/* Bodies come from the publishing workflow, which sanitises them on the server. */}
         <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-        <p class="item-date">成文日期：{formatDate(item.published_at)}</p>
       </article>
     </PortalLayout>
   );
