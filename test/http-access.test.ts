@@ -125,6 +125,49 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
     expect((await editorA.get(`/items/${draft.id}`)).statusCode).toBe(404);
   });
 
+  it('lets the security administrator grant roles per agency, refusing an administrator with business roles', async () => {
+    const target = await makeUser(ctx);
+    const security = await signedIn('security');
+    const page = await security.get(`/admin/roles/${target.id}`);
+    expect(page.statusCode).toBe(200);
+    const form = (fields: [string, string][]) => {
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      return security.request({
+        method: 'POST',
+        url: `/admin/roles/${target.id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams([['_csrf', token], ...fields]).toString(),
+      });
+    };
+    const ok = await form([
+      ['adminRole', ''],
+      ['grant', `${agencyA.id}:editor`],
+      ['grant', `${agencyA.id}:reviewer1`],
+    ]);
+    expect(ok.statusCode).toBe(303);
+    const roles = await ctx.db
+      .selectFrom('user_roles')
+      .select(['agency_id', 'role'])
+      .where('user_id', '=', target.id)
+      .orderBy('role')
+      .execute();
+    expect(roles).toEqual([
+      { agency_id: agencyA.id, role: 'editor' },
+      { agency_id: agencyA.id, role: 'reviewer1' },
+    ]);
+    const mixed = await form([
+      ['adminRole', 'audit'],
+      ['grant', `${agencyA.id}:editor`],
+    ]);
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.body).toContain('不能同时担任业务角色');
+    const supervisorOnDepartment = await form([
+      ['adminRole', ''],
+      ['grant', `${agencyA.id}:supervisor`],
+    ]);
+    expect(supervisorOnDepartment.body).toContain('只能授予区级机构');
+  });
+
   it('records the audit administrator’s viewing of the log', async () => {
     const audit = await signedIn('audit');
     const page = await audit.get('/admin/audit');
@@ -137,6 +180,12 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
     expect(seen.map((r) => r.actor_name)).toContain(users.audit?.username);
     const verified = await audit.postForm('/admin/audit/verify', {}, '/admin/audit');
     expect(verified.body).toContain('审计链完整');
+    const filtered = await audit.get('/admin/audit?action=user.roles_changed');
+    expect(filtered.body).toContain('变更角色');
+    expect(filtered.body).not.toContain('<td>登录成功</td>');
+    const badDate = await audit.get('/admin/audit?from=yesterday');
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toContain('日期格式应为 YYYY-MM-DD');
   });
 });
 
@@ -176,6 +225,29 @@ describe.each(testDatabases())('every back-office route on %s', (kind) => {
       expect(res.headers.location, `${r.method} ${r.url}`).toBe('/admin/2fa');
     }
     expect(await ctx.db.selectFrom('users').selectAll().orderBy('id').execute()).toEqual(before);
+  });
+
+  it('exports the audit log as CSV for the audit administrator only, and records the export', async () => {
+    const auditor = await makeUser(ctx, { adminRole: 'audit' });
+    const client = new HttpClient(app);
+    await client.login(ctx, auditor.username);
+    const csv = await client.get('/admin/audit/export.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="audit-/);
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toContain('序号,时间(UTC),操作人');
+    expect(lines.some((l) => l.includes('登录成功,auth.login'))).toBe(true);
+    const exported = await ctx.db
+      .selectFrom('audit_log')
+      .select('actor_name')
+      .where('action', '=', 'audit.exported')
+      .execute();
+    expect(exported.map((e) => e.actor_name)).toEqual([auditor.username]);
+    const admin = await makeUser(ctx, { adminRole: 'system' });
+    const other = new HttpClient(app);
+    await other.login(ctx, admin.username);
+    expect((await other.get('/admin/audit/export.csv')).statusCode).toBe(403);
   });
 
   it('lets the system administrator add and rename an agency, naming each bad field', async () => {

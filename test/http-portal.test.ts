@@ -114,7 +114,13 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     await client.get('/prefs?care=1&back=/');
     const page = await client.get('/agencies/jxj');
     expect(page.body).toContain('<html lang="zh-CN" class="font-large care"');
-    for (const back of ['//evil.example', '/%09/evil.example', '/%0A/evil.example', '/%5Cevil.example', 'https://evil.example']) {
+    for (const back of [
+      '//evil.example',
+      '/%09/evil.example',
+      '/%0A/evil.example',
+      '/%5Cevil.example',
+      'https://evil.example',
+    ]) {
       const offsite = await client.get(`/prefs?font=small&back=${back}`);
       expect(offsite.statusCode, back).toBe(303);
       expect(offsite.headers.location, back).toBe('/');

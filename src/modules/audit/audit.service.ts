@@ -106,14 +106,18 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** One page of audit records, newest first, for the audit administrator's viewer. */
-export async function searchAudit(db: Kysely<DB>, q: AuditQuery) {
+function filteredAudit(db: Kysely<DB>, q: Omit<AuditQuery, 'page' | 'pageSize'>) {
   let query = db.selectFrom('audit_log').selectAll();
   if (q.action) query = query.where('action', '=', q.action);
   if (q.actor) query = query.where('actor_name', '=', q.actor);
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
-  const rows = await query
+  return query;
+}
+
+/** One page of audit records, newest first, for the audit administrator's viewer. */
+export async function searchAudit(db: Kysely<DB>, q: AuditQuery) {
+  const rows = await filteredAudit(db, q)
     .orderBy('seq', 'desc')
     .limit(q.pageSize + 1)
     .offset((q.page - 1) * q.pageSize)
@@ -149,5 +153,16 @@ async function recordAuditOrFail(trx: Kysely<DB>, ctx: Context, actor: Actor, ev
     await recordAudit(trx, ctx, actor, event);
   } catch (cause) {
     throw new AppError('unavailable', '审计日志无法写入，操作未执行，请联系系统管理员', { cause });
+  }
+}
+
+/** Every record matching the filter, oldest first, in pages: for the export (no unbounded array in memory). */
+export async function* streamAudit(db: Kysely<DB>, q: Omit<AuditQuery, 'page' | 'pageSize'>) {
+  let after = 0;
+  for (;;) {
+    const page = await filteredAudit(db, q).where('seq', '>', after).orderBy('seq').limit(2000).execute();
+    if (page.length === 0) return;
+    yield* page;
+    after = Number(page[page.length - 1]?.seq);
   }
 }

@@ -17,7 +17,7 @@ import {
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
 import type { FormState } from './views/form';
-import { AgenciesPage, AgencyEditPage, RolesPage, UsersPage } from './views/manage-pages';
+import { AgenciesPage, AgencyEditPage, RoleEditPage, RolesPage, UsersPage } from './views/manage-pages';
 
 type IdParams = { Params: { id: string } };
 
@@ -114,31 +114,31 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     return usersPage(request, reply, { created: { username, password } });
   });
 
-  const rolesPage = async (request: FastifyRequest, reply: FastifyReply, state?: FormState) => {
+  app.get('/admin/roles', { preHandler: security }, async (request, reply) => {
     const [users, agencies] = await Promise.all([listUsers(ctx), listAgencies(ctx)]);
+    return sendPage(reply, <RolesPage {...shell(request, reply)} users={users} agencies={agencies} />);
+  });
+
+  const roleEditPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply, state?: FormState) => {
+    const [users, agencies] = await Promise.all([listUsers(ctx), listAgencies(ctx)]);
+    const user = users.find((u) => u.id === request.params.id);
+    if (!user) throw new AppError('not_found', '用户不存在');
     return sendPage(
       reply,
-      <RolesPage {...shell(request, reply)} users={users} agencies={agencies} state={state} />,
+      <RoleEditPage {...shell(request, reply)} user={user} agencies={agencies} state={state} />,
       state ? 400 : 200,
     );
   };
-  app.get('/admin/roles', { preHandler: security }, (request, reply) => rolesPage(request, reply));
+  app.get<IdParams>('/admin/roles/:id', { preHandler: security }, (request, reply) =>
+    roleEditPage(request, reply),
+  );
   app.post<IdParams>('/admin/roles/:id', post(security), async (request, reply) => {
     const body = formBody(request);
     try {
-      const agencies = await listAgencies(ctx);
-      const lines = String(body.grants ?? '')
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-      const grants = lines.map((line) => {
-        const [code, role] = line.split(/[:：]/).map((s) => s.trim());
-        const agency = agencies.find((a) => a.code === code);
-        if (!agency)
-          throw new AppError('validation', `第“${line}”行：机构代码 ${code} 不存在`, {
-            fields: { grants: `机构代码 ${code} 不存在` },
-          });
-        return { agencyId: agency.id, role };
+      const ticked = [body.grant ?? []].flat().map(String);
+      const grants = ticked.map((value) => {
+        const [agencyId, role] = value.split(':');
+        return { agencyId, role };
       });
       await assignRoles(ctx, actorFor(request), request.params.id, {
         adminRole: body.adminRole || null,
@@ -146,7 +146,7 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
       });
       return reply.redirect('/admin/roles', 303);
     } catch (error) {
-      return rolesPage(request, reply, formStateFrom(error, body));
+      return roleEditPage(request, reply, formStateFrom(error, {}));
     }
   });
 }

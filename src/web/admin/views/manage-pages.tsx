@@ -155,7 +155,9 @@ export function UsersPage(
                 ) : (
                   <ActionButton action={`/admin/users/${u.id}/disable`} csrf={props.csrf} label="停用" />
                 )}
-                <ActionButton action={`/admin/users/${u.id}/unlock`} csrf={props.csrf} label="解锁" />
+                {u.locked_until && u.locked_until > new Date().toISOString() && (
+                  <ActionButton action={`/admin/users/${u.id}/unlock`} csrf={props.csrf} label="解锁" />
+                )}
                 <ActionButton
                   action={`/admin/users/${u.id}/reset-password`}
                   csrf={props.csrf}
@@ -187,25 +189,20 @@ export function UsersPage(
   );
 }
 
-/** 角色授权 (security administrator). */
+/** 角色授权 (security administrator): every account and its roles. */
 export function RolesPage(props: Props & { users: UserRow[]; agencies: AgencyTable[] }) {
   return (
     <AdminLayout {...props} title="角色授权">
       <p class="hint">
-        系统管理员、安全管理员、审计管理员三者互斥，且不能兼任业务角色（等保三级“三权分立”）。
+        系统管理员、安全管理员、审计管理员三者互斥，且不能兼任业务角色（等保三级“三权分立”）。账户由系统管理员创建。
       </p>
-      {props.state?.message && (
-        <p class="form-error" role="alert">
-          {props.state.message}
-        </p>
-      )}
       <table>
         <caption>账户与角色</caption>
         <thead>
           <tr>
             <th scope="col">用户</th>
             <th scope="col">当前角色</th>
-            <th scope="col">授权</th>
+            <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
@@ -216,42 +213,86 @@ export function RolesPage(props: Props & { users: UserRow[]; agencies: AgencyTab
               </td>
               <td>{grantText(u, props.agencies)}</td>
               <td>
-                <form
-                  method="post"
-                  action={`/admin/roles/${u.id}`}
-                  class="role-form"
-                  aria-label={`为 ${u.username} 授权`}
-                >
-                  <input type="hidden" name="_csrf" value={props.csrf} />
-                  <label>
-                    管理员角色
-                    <select name="adminRole">
-                      <option value="">无</option>
-                      {(['system', 'security', 'audit'] as const).map((r) => (
-                        <option value={r} selected={u.admin_role === r}>
-                          {roleLabels[r]}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                  <label>
-                    业务角色（每行“机构代码:角色”）
-                    <textarea name="grants" rows={2}>
-                      {u.grants
-                        .map((g) => `${props.agencies.find((a) => a.id === g.agencyId)?.code}:${g.role}`)
-                        .join('\n')}
-                    </textarea>
-                  </label>
-                  <button type="submit" class="small">
-                    保存
-                  </button>
-                </form>
+                <a href={`/admin/roles/${u.id}`}>授权</a>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="hint">业务角色代码：{businessRoles.map((r) => `${r}＝${roleLabels[r]}`).join('，')}</p>
+    </AdminLayout>
+  );
+}
+
+/** One account's roles: an administrator role, or business roles ticked per agency. */
+export function RoleEditPage(props: Props & { user: UserRow; agencies: AgencyTable[] }) {
+  const { user } = props;
+  const held = new Set(user.grants.map((g) => `${g.agencyId}:${g.role}`));
+  const error = props.state?.message;
+  return (
+    <AdminLayout {...props} title={`授权：${user.display_name}（${user.username}）`}>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <form method="post" action={`/admin/roles/${user.id}`} class="form wide" aria-label="授权">
+        <input type="hidden" name="_csrf" value={props.csrf} />
+        <fieldset>
+          <legend>管理员角色（三者只能选一，且不能兼任业务角色）</legend>
+          {(
+            [
+              ['', '无'],
+              ['system', roleLabels.system],
+              ['security', roleLabels.security],
+              ['audit', roleLabels.audit],
+            ] as const
+          ).map(([value, label]) => (
+            <label class="choice">
+              <input
+                type="radio"
+                name="adminRole"
+                value={value}
+                checked={(user.admin_role ?? '') === value}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <table>
+          <caption>业务角色（按机构勾选）</caption>
+          <thead>
+            <tr>
+              <th scope="col">机构</th>
+              {businessRoles.map((r) => (
+                <th scope="col">{roleLabels[r]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.agencies.map((a) => (
+              <tr>
+                <th scope="row">{a.name}</th>
+                {businessRoles.map((r) =>
+                  r === 'supervisor' && a.kind !== 'district' ? (
+                    <td>—</td>
+                  ) : (
+                    <td>
+                      <input
+                        type="checkbox"
+                        name="grant"
+                        value={`${a.id}:${r}`}
+                        checked={held.has(`${a.id}:${r}`)}
+                        aria-label={`${a.short_name} ${roleLabels[r]}`}
+                      />
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit">保存授权</button> <a href="/admin/roles">返回</a>
+      </form>
     </AdminLayout>
   );
 }
