@@ -1,58 +1,16 @@
 // Browser walk through the public portal and the back-office login, in real Chromium against a real
 // server process (demo content, fresh SQLite data dir), so CSP, cookies and the page script all run.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { authenticator } from 'otplib';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoServer, launchChromium, startDemoServer } from '../helpers/demo-server';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
 const shotsDir = '/tmp/gk-shots';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** A port nobody listens on right now: the OS picks it, we release it for the server. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls /healthz; the first start migrates and loads demo content, so this can take a while. */
-async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 40_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server not healthy within 40 s:\n${log()}`);
-}
 
 describe('portal and back-office login in Chromium', () => {
-  let dataDir: string;
-  let server: ChildProcess;
-  let serverLog = '';
+  let server: DemoServer;
   let baseUrl: string;
   let browser: Browser;
   // Problems seen on any page of the walk; asserted empty in the last test.
@@ -83,44 +41,14 @@ describe('portal and back-office login in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
-    dataDir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      GONGKAI_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      GONGKAI_DEMO: '1',
-      NODE_ENV: 'development',
-    };
-    delete env.DATABASE_URL;
-    server = spawn(process.execPath, ['bin/gongkai.js', 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
-    server.stdout?.on('data', (d) => {
-      serverLog += d;
-    });
-    server.stderr?.on('data', (d) => {
-      serverLog += d;
-    });
-    await waitForHealth(baseUrl, server, () => serverLog);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: chromiumArgs,
-    });
+    server = await startDemoServer();
+    baseUrl = server.baseUrl;
+    browser = await launchChromium();
   }, 90_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, 30_000);
 
   it('logs a first-time editor in with password, TOTP enrolment and recovery codes', async () => {

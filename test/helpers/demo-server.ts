@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+
+// A real server process on demo content (fresh SQLite data folder) and Debian's Chromium, for the
+// browser tests: CSP, cookies and the page script all run as they do for a citizen.
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** A port nobody listens on right now: the OS picks it, we release it for the server. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls /healthz; the first start migrates and loads demo content, so this can take a while. */
+async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 40_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not healthy within 40 s:\n${log()}`);
+}
+
+export interface DemoServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `gongkai serve` with demo content in a temporary data folder. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-'));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GONGKAI_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    GONGKAI_DEMO: '1',
+    NODE_ENV: 'development',
+  };
+  delete env.DATABASE_URL;
+  let log = '';
+  const server = spawn(process.execPath, ['bin/gongkai.js', 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
+  server.stdout?.on('data', (d) => {
+    log += d;
+  });
+  server.stderr?.on('data', (d) => {
+    log += d;
+  });
+  const stop = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, server, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs (never a downloaded browser). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
