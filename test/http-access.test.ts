@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgencyTable, UserTable } from '../src/db/schema';
-import { buildServer } from '../src/web/http/server';
 import { makeAgency, makeItem, makeUser, TEST_PASSWORD } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
-import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
+import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
 // Role separation (三权分立, security.md T13) and agency isolation (T12) over real requests.
 
@@ -22,9 +21,9 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
     return client;
   }
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ctx = await createTestContext(kind);
-    app = await buildServer(ctx);
+    ({ ctx, app, close } = await openTestApp(kind));
     const district = await makeAgency(ctx, { kind: 'district' });
     agencyA = await makeAgency(ctx);
     agencyB = await makeAgency(ctx);
@@ -35,10 +34,7 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
     users.editorB = await makeUser(ctx, { grants: [{ agencyId: agencyB.id, role: 'editor' }] });
     users.supervisor = await makeUser(ctx, { grants: [{ agencyId: district.id, role: 'supervisor' }] });
   });
-  afterAll(async () => {
-    await app.close();
-    await ctx.close();
-  });
+  afterAll(() => close());
 
   const screens = ['/admin/agencies', '/admin/users', '/admin/roles', '/admin/audit', '/admin/items'];
   const allowed: Record<string, string[]> = {
@@ -192,14 +188,11 @@ describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
 describe.each(testDatabases())('every back-office route on %s', (kind) => {
   let ctx: TestContext;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ctx = await createTestContext(kind);
-    app = await buildServer(ctx);
+    ({ ctx, app, close } = await openTestApp(kind));
   });
-  afterAll(async () => {
-    await app.close();
-    await ctx.close();
-  });
+  afterAll(() => close());
 
   // The login steps themselves are the only back-office routes a password-only session may use.
   const loginSteps = new Set(['/admin/login', '/admin/2fa', '/admin/2fa/enroll', '/admin/logout']);

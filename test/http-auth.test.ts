@@ -4,19 +4,16 @@ import { totpCodeAt } from '../src/modules/accounts/totp';
 import { buildServer } from '../src/web/http/server';
 import { makeAgency, makeUser, TEST_PASSWORD } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
-import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
+import { createTestContext, openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
 describe.each(testDatabases())('back-office login over HTTP on %s', (kind) => {
   let ctx: TestContext;
   let app: FastifyInstance;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ctx = await createTestContext(kind);
-    app = await buildServer(ctx);
+    ({ ctx, app, close } = await openTestApp(kind));
   });
-  afterAll(async () => {
-    await app.close();
-    await ctx.close();
-  });
+  afterAll(() => close());
 
   it('refuses a login post without a CSRF token, or from a foreign origin', async () => {
     const client = new HttpClient(app);

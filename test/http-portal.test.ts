@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoContent } from '../src/app/demo-content';
 import { DEMO_PASSWORD } from '../src/app/demo-data';
-import { buildServer } from '../src/web/http/server';
 import { HttpClient } from './helpers/http-client';
-import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
+import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
 describe.each(testDatabases())('public portal on %s', (kind) => {
   let ctx: TestContext;
   let app: FastifyInstance;
   let itemId: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    ctx = await createTestContext(kind);
-    expect(await loadDemoContent(ctx)).toBe(true);
-    app = await buildServer(ctx);
+    ({ ctx, app, close } = await openTestApp(kind, async (c) => {
+      expect(await loadDemoContent(c)).toBe(true);
+    }));
     const item = await ctx.db
       .selectFrom('items')
       .select('id')
@@ -22,10 +22,7 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
       .executeTakeFirstOrThrow();
     itemId = item.id;
   });
-  afterAll(async () => {
-    await app.close();
-    await ctx.close();
-  });
+  afterAll(() => close());
 
   it('loads a demo district with four or more departments, standard columns, items and accounts, once', async () => {
     const departments = await ctx.db

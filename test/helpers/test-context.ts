@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config/config';
 import { ManualClock } from '../../src/core/clock';
 import type { Context } from '../../src/core/context';
 import { openDatabase, sqlitePathIn } from '../../src/db/client';
 import { migrateToLatest } from '../../src/db/migrate';
+import { buildServer } from '../../src/web/http/server';
 
 // Integration tests run on SQLite always and on PostgreSQL when TEST_DATABASE_URL is set; every test
 // file (every context) gets its own fresh database, so tests never share mutable data.
@@ -70,6 +72,30 @@ export async function createTestContext(
       await db.destroy();
       await pgDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp {
+  ctx: TestContext;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A fresh database and the real HTTP server over it; `prepare` runs before the server is built. */
+export async function openTestApp(
+  kind: DbKind,
+  prepare?: (ctx: TestContext) => Promise<void>,
+): Promise<TestApp> {
+  const ctx = await createTestContext(kind);
+  await prepare?.(ctx);
+  const app = await buildServer(ctx);
+  return {
+    ctx,
+    app,
+    close: async () => {
+      await app.close();
+      await ctx.close();
     },
   };
 }

@@ -132,25 +132,25 @@ export async function loginWithPassword(
   return { session, next: user.totp_secret ? 'verify' : 'enroll' };
 }
 
-/** Whether this password-only session belongs to a user who has yet to enrol a second factor. */
-export async function needsEnrolment(ctx: Context, sessionId: string): Promise<boolean> {
+async function pendingSecretOf(ctx: Context, sessionId: string): Promise<string | null> {
   const row = await ctx.db
     .selectFrom('sessions')
     .select('totp_pending')
     .where('id', '=', sessionId)
     .executeTakeFirst();
-  return Boolean(row?.totp_pending);
+  return row?.totp_pending ?? null;
+}
+
+/** Whether this password-only session belongs to a user who has yet to enrol a second factor. */
+export async function needsEnrolment(ctx: Context, sessionId: string): Promise<boolean> {
+  return (await pendingSecretOf(ctx, sessionId)) !== null;
 }
 
 /** The TOTP secret being enrolled in this password-only session. */
 export async function pendingEnrolmentSecret(ctx: Context, sessionId: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('sessions')
-    .select('totp_pending')
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
-  if (!row?.totp_pending) throw new AppError('conflict', '已绑定动态口令，请直接输入验证码');
-  return openText(ctx.keys.secret, row.totp_pending);
+  const sealed = await pendingSecretOf(ctx, sessionId);
+  if (!sealed) throw new AppError('conflict', '已绑定动态口令，请直接输入验证码');
+  return openText(ctx.keys.secret, sealed);
 }
 
 async function passSecondFactor(

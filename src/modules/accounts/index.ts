@@ -9,6 +9,7 @@ export {
   verifySecondFactor,
 } from './auth.service';
 export { checkPasswordPolicy } from './password-policy';
+export { assignRoles } from './role-assignment.service';
 export {
   type AdminRole,
   adminRoles,
@@ -24,7 +25,6 @@ export {
 export { actorOf, resolveSession } from './session.service';
 export { totpCodeAt, totpUri } from './totp';
 export {
-  assignRoles,
   changeOwnPassword,
   createUser,
   findUserByUsername,

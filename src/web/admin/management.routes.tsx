@@ -17,7 +17,8 @@ import {
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
 import type { FormState } from './views/form';
-import { AgenciesPage, AgencyEditPage, RoleEditPage, RolesPage, UsersPage } from './views/manage-pages';
+import { AgenciesPage, AgencyEditPage, UsersPage } from './views/manage-pages';
+import { RoleEditPage, RolesPage } from './views/roles-pages';
 
 type IdParams = { Params: { id: string } };
 

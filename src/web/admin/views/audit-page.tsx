@@ -3,6 +3,7 @@ import { roleLabels } from '../../../modules/accounts';
 import { auditActionLabel, auditActionLabels } from '../../../modules/audit';
 import { formatDateTime } from '../../portal/views/item-list';
 import { AdminLayout, type AdminShell } from './layout';
+import { Table } from './table';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -75,39 +76,27 @@ export function AuditPage(props: Props) {
           校验审计链完整性
         </button>
       </form>
-      <table class="audit">
-        <caption>审计记录（北京时间，最新在前）</caption>
-        <thead>
+      <Table
+        class="audit"
+        caption="审计记录（北京时间，最新在前）"
+        columns={['序号', '时间', '操作人', '角色', '来源 IP', '操作', '对象', '结果', '详情']}
+      >
+        {props.rows.map((r) => (
           <tr>
-            <th scope="col">序号</th>
-            <th scope="col">时间</th>
-            <th scope="col">操作人</th>
-            <th scope="col">角色</th>
-            <th scope="col">来源 IP</th>
-            <th scope="col">操作</th>
-            <th scope="col">对象</th>
-            <th scope="col">结果</th>
-            <th scope="col">详情</th>
+            <td>{r.seq}</td>
+            <td class="nowrap">{formatDateTime(r.at)}</td>
+            <td>{r.actor_name ?? '—'}</td>
+            <td>{roleLabel(r.actor_role)}</td>
+            <td>{r.ip ?? '—'}</td>
+            <td>{auditActionLabel(r.action)}</td>
+            <td class="details">
+              {r.object_type ? `${r.object_type} ${r.object_id?.slice(-8) ?? ''}` : '—'}
+            </td>
+            <td class="nowrap">{r.outcome === 'success' ? '成功' : '失败'}</td>
+            <td class="details">{r.details === '{}' ? '' : r.details}</td>
           </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((r) => (
-            <tr>
-              <td>{r.seq}</td>
-              <td class="nowrap">{formatDateTime(r.at)}</td>
-              <td>{r.actor_name ?? '—'}</td>
-              <td>{roleLabel(r.actor_role)}</td>
-              <td>{r.ip ?? '—'}</td>
-              <td>{auditActionLabel(r.action)}</td>
-              <td class="details">
-                {r.object_type ? `${r.object_type} ${r.object_id?.slice(-8) ?? ''}` : '—'}
-              </td>
-              <td class="nowrap">{r.outcome === 'success' ? '成功' : '失败'}</td>
-              <td class="details">{r.details === '{}' ? '' : r.details}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
       {props.rows.length === 0 && <p class="empty">没有符合条件的记录</p>}
       <nav class="pager" aria-label="分页">
         {q.page > 1 && <a href={`/admin/audit?${filterParams(q, q.page - 1)}`}>上一页</a>}

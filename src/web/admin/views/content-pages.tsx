@@ -1,6 +1,7 @@
 import type { AgencyTable, ItemTable } from '../../../db/schema';
 import { formatDateTime } from '../../portal/views/item-list';
 import { AdminLayout, type AdminShell, roleSummary } from './layout';
+import { Table } from './table';
 
 type StaffItem = {
   id: string;
@@ -23,35 +24,24 @@ const statusLabels: Record<string, string> = { draft: '草稿', published: '已�
 function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: AgencyTable[] }) {
   if (items.length === 0) return <p class="empty">暂无信息</p>;
   return (
-    <table>
-      <caption>本人所在机构的信息</caption>
-      <thead>
+    <Table
+      caption="本人所在机构的信息"
+      columns={['标题', '机构', '栏目', '状态', '范围', '发布时间', '浏览']}
+    >
+      {items.map((i) => (
         <tr>
-          <th scope="col">标题</th>
-          <th scope="col">机构</th>
-          <th scope="col">栏目</th>
-          <th scope="col">状态</th>
-          <th scope="col">范围</th>
-          <th scope="col">发布时间</th>
-          <th scope="col">浏览</th>
+          <td>
+            <a href={`/admin/items/${i.id}`}>{i.title}</a>
+          </td>
+          <td>{agencies.find((a) => a.id === i.agency_id)?.short_name}</td>
+          <td>{i.column_name}</td>
+          <td>{statusLabels[i.status]}</td>
+          <td>{visibilityLabels[i.visibility]}</td>
+          <td>{i.published_at ? formatDateTime(i.published_at) : '未发布'}</td>
+          <td>{i.view_count}</td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((i) => (
-          <tr>
-            <td>
-              <a href={`/admin/items/${i.id}`}>{i.title}</a>
-            </td>
-            <td>{agencies.find((a) => a.id === i.agency_id)?.short_name}</td>
-            <td>{i.column_name}</td>
-            <td>{statusLabels[i.status]}</td>
-            <td>{visibilityLabels[i.visibility]}</td>
-            <td>{i.published_at ? formatDateTime(i.published_at) : '未发布'}</td>
-            <td>{i.view_count}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
