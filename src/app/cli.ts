@@ -37,7 +37,7 @@ export function buildCli(): Command {
     .description('create or upgrade the database schema')
     .action(() => withContext(async () => console.log('数据库结构已是最新 (schema is up to date)')));
 
-  const admin = program.command('admin').description('administrator accounts');
+  const admin = program.command('admin').description('administrator accounts: admin create');
   admin
     .command('create')
     .description('create an administrator with a one-time password (三权分立: system, security or audit)')
@@ -61,7 +61,7 @@ export function buildCli(): Command {
       }),
     );
 
-  const audit = program.command('audit').description('audit log');
+  const audit = program.command('audit').description('audit log: audit verify');
   audit
     .command('verify')
     .description('verify the audit hash chain; names the first edited, missing or forged row')

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { loggerOptions } from '../web/http/logging';
 import { buildServer } from '../web/http/server';
 import { loadDemoContent } from './demo-content';
 import { buildContext } from './deps';
@@ -10,10 +11,7 @@ export async function serve(config: Config): Promise<void> {
     const loaded = await loadDemoContent(ctx);
     if (loaded) console.log('已载入演示数据（demo content loaded）；演示账户见 README。');
   }
-  const app = await buildServer(ctx, {
-    level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-  });
+  const app = await buildServer(ctx, loggerOptions(config.logLevel));
   const stop = async () => {
     await app.close();
     await ctx.db.destroy();
