@@ -2,9 +2,10 @@ import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { ColumnTable, ItemTable } from '../../db/schema';
 import { type Principal, visibleAgencyIds } from '../accounts';
+import { isVisible, visibilityScopeOf } from './visibility';
 
-// Columns (栏目) and items as the portal and the back office read them. Visibility (product.md §10):
-// public items are for everyone; internal ones for signed-in staff; agency ones for that agency's staff.
+// Columns (栏目) and items as the portal and the back office read them; visibility is decided in
+// visibility.ts alone.
 
 export const PAGE_SIZE = 20;
 
@@ -65,15 +66,6 @@ export function latestPublicItems(ctx: Context, limit: number, agencyId?: string
   return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
-function maySee(item: ItemTable, viewer: Principal | null): boolean {
-  if (item.status !== 'published') return false;
-  if (item.visibility === 'public') return true;
-  if (!viewer?.mfaPassed) return false;
-  if (item.visibility === 'internal') return true;
-  const agencies = visibleAgencyIds(viewer);
-  return agencies === 'all' || agencies.includes(item.agency_id);
-}
-
 /** A published item the viewer may read, or 404 — the same answer whether it is missing or not theirs. */
 export async function getReadableItem(
   ctx: Context,
@@ -81,7 +73,8 @@ export async function getReadableItem(
   viewer: Principal | null,
 ): Promise<ItemTable> {
   const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!item || !maySee(item, viewer)) throw new AppError('not_found', '信息不存在或已撤下');
+  if (!item || !isVisible(visibilityScopeOf(viewer), item))
+    throw new AppError('not_found', '信息不存在或已撤下');
   return item;
 }
 

@@ -10,3 +10,10 @@ export {
   PAGE_SIZE,
 } from './catalog.service';
 export { standardColumns } from './standard-columns';
+export {
+  anonymousScope,
+  isVisible,
+  type Visibility,
+  type VisibilityScope,
+  visibilityScopeOf,
+} from './visibility';
