@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgencyTable, UserTable } from '../src/db/schema';
+import type { Agency, UserTable } from '../src/db/schema';
 import { makeAgency, makeItem, makeUser, TEST_PASSWORD } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
@@ -10,8 +10,8 @@ import { openTestApp, type TestContext, testDatabases } from './helpers/test-con
 describe.each(testDatabases())('access control over HTTP on %s', (kind) => {
   let ctx: TestContext;
   let app: FastifyInstance;
-  let agencyA: AgencyTable;
-  let agencyB: AgencyTable;
+  let agencyA: Agency;
+  let agencyB: Agency;
   const users: Record<string, UserTable> = {};
 
   async function signedIn(name: string): Promise<HttpClient> {

@@ -1,3 +1,5 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
 // Row shapes as stored: text ids, ISO-8601 UTC text timestamps, 0/1 integer flags, JSON as text.
 
 export interface AgencyTable {
@@ -9,6 +11,7 @@ export interface AgencyTable {
   parent_id: string | null;
   uscc: string | null; // 统一社会信用代码, used by index-number templates
   contact: string | null;
+  index_template: Generated<string>; // 索引号 template, e.g. {uscc}/{yyyy}-{seq:5}
   enabled: number;
   created_at: string;
   updated_at: string;
@@ -101,12 +104,62 @@ export interface ItemTable {
   keywords: string;
   source: string;
   visibility: 'public' | 'internal' | 'agency'; // 对外公开 / 对内公开 (all staff) / one department only
-  status: 'draft' | 'published';
+  status: 'draft' | 'in_review' | 'approved' | 'published' | 'withdrawn';
   published_at: string | null;
   view_count: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  doc_number: string | null; // 文号
+  issuer: string | null; // 发文机关
+  written_on: string | null; // 成文日期, YYYY-MM-DD
+  subject_id: string | null; // 主题分类
+  genre: string | null; // 体裁
+  disclosure: 'proactive' | 'on_request' | 'withheld' | null; // 公开属性
+  disclosure_basis: string | null;
+  disclosure_reason: string | null;
+  disclosure_proposed_by: string | null;
+  disclosure_approved_by: string | null;
+  is_policy: Generated<number>; // a major policy: needs its interpretation (三同步)
+  index_number: string | null; // 索引号
+  review_step: number | null; // index into the agency's review chain while in review
+  review_round: Generated<number>; // increments each time the item is returned
+  scheduled_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+}
+
+export interface SubjectTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  sort: number;
+}
+
+export interface ReviewChainTable {
+  agency_id: string;
+  steps: string; // JSON ReviewStep[]
+  updated_at: string;
+}
+
+export interface ReviewActionTable {
+  id: string;
+  item_id: string;
+  round: number;
+  step: number | null;
+  step_label: string;
+  action: 'submit' | 'approve' | 'return' | 'publish' | 'withdraw';
+  actor_id: string | null;
+  actor_name: string;
+  opinion: string;
+  secrecy_checked: number;
+  at: string;
+}
+
+export interface IndexSequenceTable {
+  agency_id: string;
+  period: string;
+  last_seq: number;
 }
 
 export interface DB {
@@ -119,4 +172,13 @@ export interface DB {
   audit_log: AuditLogTable;
   columns: ColumnTable;
   items: ItemTable;
+  subjects: SubjectTable;
+  review_chains: ReviewChainTable;
+  review_actions: ReviewActionTable;
+  index_sequences: IndexSequenceTable;
 }
+
+/** Rows as read from the database (defaults resolved). */
+export type Agency = Selectable<AgencyTable>;
+export type Item = Selectable<ItemTable>;
+export type NewItem = Insertable<ItemTable>;

@@ -126,7 +126,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('visibility', 'text', (c) =>
       c.notNull().check(sqlIn('visibility', ['public', 'internal', 'agency'])),
     )
-    .addColumn('status', 'text', (c) => c.notNull().check(sqlIn('status', ['draft', 'published'])))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sqlIn('status', ['draft', 'in_review', 'approved', 'published', 'withdrawn'])),
+    )
     .addColumn('published_at', 'text')
     .addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'text', (c) => c.references('users.id'))

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/validation';
-import type { AgencyTable } from '../../db/schema';
+import type { Agency } from '../../db/schema';
 import { type Actor, auditedTransaction } from '../audit';
 
 export const agencyInputSchema = z.object({
@@ -32,14 +32,14 @@ export function listAgencies(ctx: Context, options: { enabledOnly?: boolean } = 
 }
 
 /** One agency by id, or 404. */
-export async function getAgency(ctx: Context, id: string): Promise<AgencyTable> {
+export async function getAgency(ctx: Context, id: string): Promise<Agency> {
   const row = await ctx.db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('not_found', '机构不存在');
   return row;
 }
 
 /** One enabled agency by its public code, or 404. */
-export async function getAgencyByCode(ctx: Context, code: string): Promise<AgencyTable> {
+export async function getAgencyByCode(ctx: Context, code: string): Promise<Agency> {
   const row = await ctx.db
     .selectFrom('agencies')
     .selectAll()
@@ -63,7 +63,7 @@ async function ensureUnique(ctx: Context, input: { code: string; name: string },
 }
 
 /** Creates an agency (系统管理员). A district has no parent; a department hangs under the district. */
-export async function createAgency(ctx: Context, actor: Actor, raw: unknown): Promise<AgencyTable> {
+export async function createAgency(ctx: Context, actor: Actor, raw: unknown): Promise<Agency> {
   const input = parseInput(agencyInputSchema, raw);
   await ensureUnique(ctx, input);
   const district = await ctx.db
@@ -77,7 +77,7 @@ export async function createAgency(ctx: Context, actor: Actor, raw: unknown): Pr
     });
   }
   const now = ctx.clock.now().toISOString();
-  const row: AgencyTable = {
+  const row = {
     id: newId(),
     code: input.code,
     name: input.name,
@@ -91,9 +91,10 @@ export async function createAgency(ctx: Context, actor: Actor, raw: unknown): Pr
     updated_at: now,
   };
   return auditedTransaction(ctx, actor, async (trx) => {
-    await trx.insertInto('agencies').values(row).execute();
+    // The index-number template takes the column default; publishing settings change it later.
+    const created = await trx.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
     return {
-      result: row,
+      result: created,
       audit: {
         action: 'agency.created',
         objectType: 'agency',

@@ -1,6 +1,6 @@
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
-import type { ColumnTable, ItemTable } from '../../db/schema';
+import type { ColumnTable, Item } from '../../db/schema';
 import { type Principal, visibleAgencyIds } from '../accounts';
 import { isVisible, visibilityScopeOf } from './visibility';
 
@@ -67,11 +67,7 @@ export function latestPublicItems(ctx: Context, limit: number, agencyId?: string
 }
 
 /** A published item the viewer may read, or 404 — the same answer whether it is missing or not theirs. */
-export async function getReadableItem(
-  ctx: Context,
-  id: string,
-  viewer: Principal | null,
-): Promise<ItemTable> {
+export async function getReadableItem(ctx: Context, id: string, viewer: Principal | null): Promise<Item> {
   const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item || !isVisible(visibilityScopeOf(viewer), item))
     throw new AppError('not_found', '信息不存在或已撤下');
@@ -119,7 +115,7 @@ export async function listStaffItems(ctx: Context, viewer: Principal, agencyId?:
 }
 
 /** Back office: one item of an agency the principal works for; any other agency's item answers 404. */
-export async function getStaffItem(ctx: Context, viewer: Principal, id: string): Promise<ItemTable> {
+export async function getStaffItem(ctx: Context, viewer: Principal, id: string): Promise<Item> {
   const agencies = visibleAgencyIds(viewer);
   const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!item || (agencies !== 'all' && !agencies.includes(item.agency_id)))

@@ -1,4 +1,4 @@
-import type { AgencyTable, ItemTable } from '../../../db/schema';
+import type { Agency, Item } from '../../../db/schema';
 import { formatDateTime } from '../../portal/views/item-list';
 import { AdminLayout, type AdminShell, roleSummary } from './layout';
 import { Table } from './table';
@@ -21,7 +21,7 @@ const visibilityLabels: Record<string, string> = {
 };
 const statusLabels: Record<string, string> = { draft: '草稿', published: '已发布' };
 
-function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: AgencyTable[] }) {
+function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[] }) {
   if (items.length === 0) return <p class="empty">暂无信息</p>;
   return (
     <Table
@@ -46,7 +46,7 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: AgencyT
 }
 
 /** 工作台: who you are, what you can do, and your agencies' latest items. */
-export function DashboardPage(props: AdminShell & { agencies: AgencyTable[]; items: StaffItem[] }) {
+export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: StaffItem[] }) {
   const p = props.principal;
   if (!p) return null;
   const myAgencies = props.agencies.filter((a) => p.grants.some((g) => g.agencyId === a.id));
@@ -104,7 +104,7 @@ export function DashboardPage(props: AdminShell & { agencies: AgencyTable[]; ite
 }
 
 /** 信息管理: the list of the principal's agencies' items. */
-export function StaffItemsPage(props: AdminShell & { agencies: AgencyTable[]; items: StaffItem[] }) {
+export function StaffItemsPage(props: AdminShell & { agencies: Agency[]; items: StaffItem[] }) {
   return (
     <AdminLayout {...props} title="信息管理">
       <ItemsTable items={props.items} agencies={props.agencies} />
@@ -113,7 +113,7 @@ export function StaffItemsPage(props: AdminShell & { agencies: AgencyTable[]; it
 }
 
 /** One item as staff see it, drafts included. */
-export function StaffItemPage(props: AdminShell & { agencies: AgencyTable[]; item: ItemTable }) {
+export function StaffItemPage(props: AdminShell & { agencies: Agency[]; item: Item }) {
   const { item } = props;
   return (
     <AdminLayout {...props} title={item.title}>

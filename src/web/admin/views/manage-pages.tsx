@@ -1,4 +1,4 @@
-import type { AgencyTable } from '../../../db/schema';
+import type { Agency } from '../../../db/schema';
 import { type BusinessRole, roleLabels } from '../../../modules/accounts';
 import { formatDateTime } from '../../portal/views/item-list';
 import { ActionButton, Field, type FormState, PostForm } from './form';
@@ -20,7 +20,7 @@ export interface UserRow {
 }
 
 /** A user's roles in one line: the administrator role, or each agency and role. */
-export function grantText(user: UserRow, agencies: AgencyTable[]): string {
+export function grantText(user: UserRow, agencies: Agency[]): string {
   if (user.admin_role) return roleLabels[user.admin_role as 'system'];
   const names = user.grants.map(
     (g) => `${agencies.find((a) => a.id === g.agencyId)?.short_name ?? '?'}·${roleLabels[g.role]}`,
@@ -29,7 +29,7 @@ export function grantText(user: UserRow, agencies: AgencyTable[]): string {
 }
 
 /** 机构管理 (system administrator). */
-export function AgenciesPage(props: Props & { agencies: AgencyTable[] }) {
+export function AgenciesPage(props: Props & { agencies: Agency[] }) {
   return (
     <AdminLayout {...props} title="机构管理">
       <Table
@@ -70,7 +70,7 @@ export function AgenciesPage(props: Props & { agencies: AgencyTable[] }) {
 }
 
 /** Editing one agency's names, code and contact. */
-export function AgencyEditPage(props: Props & { agency: AgencyTable }) {
+export function AgencyEditPage(props: Props & { agency: Agency }) {
   const a = props.agency;
   const state = props.state ?? {
     values: {
@@ -102,7 +102,7 @@ export function AgencyEditPage(props: Props & { agency: AgencyTable }) {
 export function UsersPage(
   props: Props & {
     users: UserRow[];
-    agencies: AgencyTable[];
+    agencies: Agency[];
     created?: { username: string; password: string };
   },
 ) {

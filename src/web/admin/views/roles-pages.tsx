@@ -1,4 +1,4 @@
-import type { AgencyTable } from '../../../db/schema';
+import type { Agency } from '../../../db/schema';
 import { businessRoles, roleLabels } from '../../../modules/accounts';
 import type { FormState } from './form';
 import { AdminLayout, type AdminShell } from './layout';
@@ -8,7 +8,7 @@ import { Table } from './table';
 type Props = AdminShell & { state?: FormState };
 
 /** 角色授权 (security administrator): every account and its roles. */
-export function RolesPage(props: Props & { users: UserRow[]; agencies: AgencyTable[] }) {
+export function RolesPage(props: Props & { users: UserRow[]; agencies: Agency[] }) {
   return (
     <AdminLayout {...props} title="角色授权">
       <p class="hint">
@@ -32,7 +32,7 @@ export function RolesPage(props: Props & { users: UserRow[]; agencies: AgencyTab
 }
 
 /** One account's roles: an administrator role, or business roles ticked per agency. */
-export function RoleEditPage(props: Props & { user: UserRow; agencies: AgencyTable[] }) {
+export function RoleEditPage(props: Props & { user: UserRow; agencies: Agency[] }) {
   const { user } = props;
   const held = new Set(user.grants.map((g) => `${g.agencyId}:${g.role}`));
   const error = props.state?.message;

@@ -1,11 +1,11 @@
-import type { AgencyTable, ColumnTable, ItemTable } from '../../../db/schema';
+import type { Agency, ColumnTable, Item } from '../../../db/schema';
 import { formatDateTime, ItemList } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
 type Listed = { id: string; title: string; published_at: string | null };
 
 /** The district portal home. */
-export function HomePage(props: PageShell & { agencies: AgencyTable[]; latest: Listed[] }) {
+export function HomePage(props: PageShell & { agencies: Agency[]; latest: Listed[] }) {
   const departments = props.agencies.filter((a) => a.kind === 'department');
   return (
     <PortalLayout {...props} title="首页" meta={{ ColumnName: '首页', ColumnType: '首页' }}>
@@ -29,9 +29,7 @@ export function HomePage(props: PageShell & { agencies: AgencyTable[]; latest: L
 }
 
 /** An agency's disclosure channel: its columns and newest items. */
-export function AgencyPage(
-  props: PageShell & { agency: AgencyTable; columns: ColumnTable[]; latest: Listed[] },
-) {
+export function AgencyPage(props: PageShell & { agency: Agency; columns: ColumnTable[]; latest: Listed[] }) {
   return (
     <PortalLayout
       {...props}
@@ -62,7 +60,7 @@ export function AgencyPage(
 /** A column's listing, paged. */
 export function ColumnPage(
   props: PageShell & {
-    agency: AgencyTable;
+    agency: Agency;
     column: ColumnTable;
     items: Listed[];
     page: number;
@@ -99,7 +97,7 @@ export function ColumnPage(
 }
 
 /** An item page with the header block and meta tags inspectors read (portal-standards.md §2). */
-export function ItemPage(props: PageShell & { agency: AgencyTable; column: ColumnTable; item: ItemTable }) {
+export function ItemPage(props: PageShell & { agency: Agency; column: ColumnTable; item: Item }) {
   const { item } = props;
   return (
     <PortalLayout
