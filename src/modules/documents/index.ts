@@ -1,0 +1,17 @@
+export { type DisclosureStatus, disclosureBases, disclosureLabels, disclosureStatuses } from './disclosure';
+export { createDraft, type DraftInput, updateDraft } from './draft.service';
+export { genres, policyGenres } from './genres';
+export { DEFAULT_INDEX_TEMPLATE } from './index-number';
+export { issueIndexNumber, publishDueItems, withdrawItem } from './publish.service';
+export {
+  agencyReviewChain,
+  pendingReviewsFor,
+  reviewHistory,
+  reviewStep,
+  reviewSubjectOf,
+  setAgencyReviewChain,
+  submitForReview,
+} from './review.service';
+export { defaultReviewChain, type ReviewStep } from './review-chain';
+export { plainText, sanitizeBody } from './sanitize';
+export { listSubjects, subjectLabel } from './subjects';
