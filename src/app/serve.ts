@@ -1,4 +1,5 @@
 import type { Config } from '../config/config';
+import { publishDueItems } from '../modules/documents';
 import { loggerOptions } from '../web/http/logging';
 import { buildServer } from '../web/http/server';
 import { loadDemoContent } from './demo-content';
@@ -12,7 +13,13 @@ export async function serve(config: Config): Promise<void> {
     if (loaded) console.log('已载入演示数据（demo content loaded）；演示账户见 README。');
   }
   const app = await buildServer(ctx, loggerOptions(config.logLevel));
+  // Scheduled publication (定时发布): due items go out within half a minute of their time.
+  const publisher = setInterval(() => {
+    publishDueItems(ctx).catch((error: unknown) => app.log.error({ err: error }, 'scheduled publishing failed'));
+  }, 30_000);
+  publisher.unref();
   const stop = async () => {
+    clearInterval(publisher);
     await app.close();
     await ctx.db.destroy();
     process.exit(0);

@@ -26,6 +26,11 @@ export async function getColumn(ctx: Context, agencyId: string, slug: string): P
   return row;
 }
 
+/** One column by id (an item's column always exists: a foreign key). */
+export async function getColumnById(ctx: Context, id: string): Promise<ColumnTable> {
+  return ctx.db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 const listing = ['id', 'title', 'published_at', 'agency_id', 'column_id', 'source'] as const;
 
 /** A page of a column's public items, newest first, and whether more pages follow. */
@@ -64,6 +69,17 @@ export function latestPublicItems(ctx: Context, limit: number, agencyId?: string
     .where('visibility', '=', 'public');
   if (agencyId) q = q.where('agency_id', '=', agencyId);
   return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** A withdrawn item that had been public: its notice (title, time, reason) stays readable. */
+export async function findWithdrawnPublic(ctx: Context, id: string): Promise<Item | undefined> {
+  return ctx.db
+    .selectFrom('items')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'withdrawn')
+    .where('visibility', '=', 'public')
+    .executeTakeFirst();
 }
 
 /** A published item the viewer may read, or 404 — the same answer whether it is missing or not theirs. */

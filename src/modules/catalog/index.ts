@@ -1,6 +1,8 @@
 export {
   countView,
+  findWithdrawnPublic,
   getColumn,
+  getColumnById,
   getReadableItem,
   getStaffItem,
   latestPublicItems,

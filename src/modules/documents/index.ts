@@ -14,4 +14,4 @@ export {
 } from './review.service';
 export { defaultReviewChain, type ReviewStep } from './review-chain';
 export { plainText, sanitizeBody } from './sanitize';
-export { listSubjects, subjectLabel } from './subjects';
+export { listSubjects, type SubjectNode, subjectLabel } from './subjects';

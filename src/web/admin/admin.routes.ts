@@ -3,6 +3,7 @@ import type { Context } from '../../core/context';
 import { registerAuditRoutes } from './audit.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { registerContentRoutes } from './content.routes';
+import { registerItemRoutes } from './item.routes';
 import { registerManagementRoutes } from './management.routes';
 
 /** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
@@ -13,6 +14,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   });
   registerAuthRoutes(app, ctx);
   registerContentRoutes(app, ctx);
+  registerItemRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
 import { listAgencies } from '../../modules/accounts';
-import { getStaffItem, listStaffItems } from '../../modules/catalog';
+import { listStaffItems } from '../../modules/catalog';
+import { pendingReviewsFor } from '../../modules/documents';
 import { sendPage } from '../http/render';
 import { adminShell, principalOf, staffGuard } from './guard';
-import { DashboardPage, StaffItemPage, StaffItemsPage } from './views/content-pages';
+import { DashboardPage, StaffItemsPage } from './views/content-pages';
 
 /** The dashboard and the staff's view of their agencies' items (scoped: another agency's item is 404). */
 export function registerContentRoutes(app: FastifyInstance, ctx: Context): void {
@@ -25,23 +26,19 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
 
   app.get('/admin/items', { preHandler: business }, async (request, reply) => {
     const p = principalOf(request);
-    const [agencies, items] = await Promise.all([listAgencies(ctx), listStaffItems(ctx, p)]);
+    const [agencies, items, pending] = await Promise.all([
+      listAgencies(ctx),
+      listStaffItems(ctx, p),
+      pendingReviewsFor(ctx, p),
+    ]);
     return sendPage(
       reply,
-      <StaffItemsPage {...adminShell(ctx, request, reply)} agencies={agencies} items={items} />,
+      <StaffItemsPage
+        {...adminShell(ctx, request, reply)}
+        agencies={agencies}
+        items={items}
+        pending={pending}
+      />,
     );
   });
-
-  app.get<{ Params: { id: string } }>(
-    '/admin/items/:id',
-    { preHandler: business },
-    async (request, reply) => {
-      const item = await getStaffItem(ctx, principalOf(request), request.params.id);
-      const agencies = await listAgencies(ctx);
-      return sendPage(
-        reply,
-        <StaffItemPage {...adminShell(ctx, request, reply)} agencies={agencies} item={item} />,
-      );
-    },
-  );
 }

@@ -5,17 +5,21 @@ import { parseInput } from '../../core/validation';
 import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../modules/accounts';
 import {
   countView,
+  findWithdrawnPublic,
   getColumn,
+  getColumnById,
   getReadableItem,
   latestPublicItems,
   listColumns,
   listPublicItems,
 } from '../../modules/catalog';
+import { subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
 import { sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
+import { ItemPage, WithdrawnPage } from './views/item-page';
 import type { FontSize, PageShell } from './views/layout';
-import { AgencyPage, ColumnPage, HomePage, ItemPage } from './views/pages';
+import { AgencyPage, ColumnPage, HomePage } from './views/pages';
 
 const fontSizes = ['small', 'medium', 'large'] as const;
 const YEAR_SECONDS = 365 * 86_400;
@@ -86,15 +90,30 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
     const token = readSessionToken(request, ctx.config);
     const viewer = token ? await resolveSession(ctx, token) : null;
+    const withdrawn = await findWithdrawnPublic(ctx, request.params.id);
+    if (withdrawn) {
+      const agency = await getAgency(ctx, withdrawn.agency_id);
+      const column = await getColumnById(ctx, withdrawn.column_id);
+      return sendPage(
+        reply,
+        <WithdrawnPage {...shellOf(ctx, request)} agency={agency} column={column} item={withdrawn} />,
+        410,
+      );
+    }
     const item = await getReadableItem(ctx, request.params.id, viewer);
     if (await countView(ctx, item.id, request.headers['user-agent'])) item.view_count += 1;
     const agency = await getAgency(ctx, item.agency_id);
-    const column = (await listColumns(ctx, agency.id)).find((c) => c.id === item.column_id);
-    if (!column) throw new Error('item without column');
+    const column = await getColumnById(ctx, item.column_id);
     if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');
     return sendPage(
       reply,
-      <ItemPage {...shellOf(ctx, request)} agency={agency} column={column} item={item} />,
+      <ItemPage
+        {...shellOf(ctx, request)}
+        agency={agency}
+        column={column}
+        item={item}
+        subject={await subjectLabel(ctx.db, item.subject_id)}
+      />,
     );
   });
 

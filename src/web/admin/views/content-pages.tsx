@@ -1,5 +1,6 @@
-import type { Agency, Item } from '../../../db/schema';
+import type { Agency } from '../../../db/schema';
 import { formatDateTime } from '../../portal/views/item-list';
+import { statusLabels } from './item-detail';
 import { AdminLayout, type AdminShell, roleSummary } from './layout';
 import { Table } from './table';
 
@@ -19,7 +20,6 @@ const visibilityLabels: Record<string, string> = {
   internal: '对内公开',
   agency: '本部门',
 };
-const statusLabels: Record<string, string> = { draft: '草稿', published: '已发布' };
 
 function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[] }) {
   if (items.length === 0) return <p class="empty">暂无信息</p>;
@@ -35,7 +35,7 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[
           </td>
           <td>{agencies.find((a) => a.id === i.agency_id)?.short_name}</td>
           <td>{i.column_name}</td>
-          <td>{statusLabels[i.status]}</td>
+          <td>{statusLabels[i.status as keyof typeof statusLabels]}</td>
           <td>{visibilityLabels[i.visibility]}</td>
           <td>{i.published_at ? formatDateTime(i.published_at) : '未发布'}</td>
           <td>{i.view_count}</td>
@@ -104,37 +104,32 @@ export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: S
 }
 
 /** 信息管理: the list of the principal's agencies' items. */
-export function StaffItemsPage(props: AdminShell & { agencies: Agency[]; items: StaffItem[] }) {
+export function StaffItemsPage(
+  props: AdminShell & { agencies: Agency[]; items: StaffItem[]; pending: { id: string; title: string }[] },
+) {
+  const isEditor = props.principal?.grants.some((g) => g.role === 'editor');
   return (
     <AdminLayout {...props} title="信息管理">
-      <ItemsTable items={props.items} agencies={props.agencies} />
-    </AdminLayout>
-  );
-}
-
-/** One item as staff see it, drafts included. */
-export function StaffItemPage(props: AdminShell & { agencies: Agency[]; item: Item }) {
-  const { item } = props;
-  return (
-    <AdminLayout {...props} title={item.title}>
-      <dl class="meta-list">
-        <dt>机构</dt>
-        <dd>{props.agencies.find((a) => a.id === item.agency_id)?.name}</dd>
-        <dt>状态</dt>
-        <dd>{statusLabels[item.status]}</dd>
-        <dt>公开范围</dt>
-        <dd>{visibilityLabels[item.visibility]}</dd>
-        <dt>发布时间</dt>
-        <dd>{formatDateTime(item.published_at) || '—'}</dd>
-        <dt>来源</dt>
-        <dd>{item.source}</dd>
-      </dl>
-      <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
-      {item.status === 'published' && (
+      {isEditor && (
         <p>
-          <a href={`/items/${item.id}`}>在门户查看</a>
+          <a class="button" href="/admin/items/new">
+            新建信息
+          </a>
         </p>
       )}
+      {props.pending.length > 0 && (
+        <section aria-labelledby="pending-h" class="card">
+          <h2 id="pending-h">待我审核（{props.pending.length}）</h2>
+          <ul>
+            {props.pending.map((i) => (
+              <li>
+                <a href={`/admin/items/${i.id}`}>{i.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ItemsTable items={props.items} agencies={props.agencies} />
     </AdminLayout>
   );
 }

@@ -82,3 +82,124 @@ export function ActionButton(props: { action: string; csrf: string; label: strin
     </form>
   );
 }
+
+interface ChoiceProps {
+  name: string;
+  label: string;
+  state?: FormState | undefined;
+  hint?: string;
+}
+
+function FieldShell(props: ChoiceProps & { children: ComponentChildren; group?: boolean }) {
+  const error = props.state?.errors?.[props.name];
+  const id = `f-${props.name}`;
+  const body = (
+    <>
+      {props.hint && (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      )}
+      {props.children}
+      {error && (
+        <p id={`${id}-err`} class="field-error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+  if (props.group) {
+    return (
+      <fieldset class={error ? 'field has-error' : 'field'}>
+        <legend>{props.label}</legend>
+        {body}
+      </fieldset>
+    );
+  }
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {body}
+    </div>
+  );
+}
+
+const described = (p: ChoiceProps) =>
+  [p.hint ? `f-${p.name}-hint` : '', p.state?.errors?.[p.name] ? `f-${p.name}-err` : '']
+    .filter(Boolean)
+    .join(' ') || undefined;
+
+/** A select; options may be grouped (主题分类). */
+export function SelectField(
+  props: ChoiceProps & { options: { value: string; label: string; group?: string }[]; placeholder?: string },
+) {
+  const value = props.state?.values?.[props.name] ?? '';
+  const groups = [...new Set(props.options.map((o) => o.group ?? ''))];
+  const optionsOf = (g: string) =>
+    props.options
+      .filter((o) => (o.group ?? '') === g)
+      .map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ));
+  return (
+    <FieldShell {...props}>
+      <select
+        id={`f-${props.name}`}
+        name={props.name}
+        aria-describedby={described(props)}
+        aria-invalid={props.state?.errors?.[props.name] ? 'true' : undefined}
+      >
+        <option value="">{props.placeholder ?? '请选择'}</option>
+        {groups.map((g) => (g ? <optgroup label={g}>{optionsOf(g)}</optgroup> : optionsOf(g)))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A multi-line text field. */
+export function TextAreaField(props: ChoiceProps & { rows?: number }) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        id={`f-${props.name}`}
+        name={props.name}
+        rows={props.rows ?? 4}
+        aria-describedby={described(props)}
+        aria-invalid={props.state?.errors?.[props.name] ? 'true' : undefined}
+      >
+        {props.state?.values?.[props.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+/** A group of radio buttons. */
+export function RadioField(props: ChoiceProps & { options: { value: string; label: string }[] }) {
+  const value = props.state?.values?.[props.name] ?? '';
+  return (
+    <FieldShell {...props} group>
+      {props.options.map((o) => (
+        <label class="choice">
+          <input type="radio" name={props.name} value={o.value} checked={o.value === value} /> {o.label}
+        </label>
+      ))}
+    </FieldShell>
+  );
+}
+
+/** One checkbox. */
+export function CheckboxField(props: ChoiceProps) {
+  const checked = Boolean(props.state?.values?.[props.name]);
+  const error = props.state?.errors?.[props.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label class="choice">
+        <input type="checkbox" name={props.name} value="1" checked={checked} /> {props.label}
+      </label>
+      {props.hint && <small class="hint">{props.hint}</small>}
+      {error && <p class="field-error">{error}</p>}
+    </div>
+  );
+}
