@@ -22,7 +22,19 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
       users[role] = await makeUser(ctx, { grants: [{ agencyId: agency.id, role }] });
     }
     columnId = newId();
-    await ctx.db.insertInto('columns').values({ id: columnId, agency_id: agency.id, slug: 'notices', name: '通知公告', description: '', update_days: 30, sort: 0, created_at: ctx.clock.now().toISOString() }).execute();
+    await ctx.db
+      .insertInto('columns')
+      .values({
+        id: columnId,
+        agency_id: agency.id,
+        slug: 'notices',
+        name: '通知公告',
+        description: '',
+        update_days: 30,
+        sort: 0,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
   });
   afterAll(() => close());
 
@@ -34,12 +46,26 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
 
   it('walks an item from draft to the public page and off it again', async () => {
     const editor = await as('editor');
-    const bad = await editor.postForm('/admin/items', { columnId, title: '', bodyHtml: '' }, '/admin/items/new');
+    const bad = await editor.postForm(
+      '/admin/items',
+      { columnId, title: '', bodyHtml: '' },
+      '/admin/items/new',
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('请填写标题');
     const created = await editor.postForm(
       '/admin/items',
-      { columnId, title: '关于开展2026年度安全生产检查的通知', bodyHtml: '<p>各有关单位：</p><p onclick="x()">现将有关事项通知如下。</p>', docNumber: '示应急〔2026〕5号', writtenOn: '2026-02-20', subjectId: 's09-05', genre: '通知', visibility: 'public', disclosure: '' },
+      {
+        columnId,
+        title: '关于开展2026年度安全生产检查的通知',
+        bodyHtml: '<p>各有关单位：</p><p onclick="x()">现将有关事项通知如下。</p>',
+        docNumber: '示应急〔2026〕5号',
+        writtenOn: '2026-02-20',
+        subjectId: 's09-05',
+        genre: '通知',
+        visibility: 'public',
+        disclosure: '',
+      },
       '/admin/items/new',
     );
     expect(created.statusCode).toBe(303);
@@ -49,20 +75,51 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
     const refused = await editor.postForm(`${itemUrl}/submit`, {}, itemUrl);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('请先认定公开属性');
-    const edited = await editor.postForm(itemUrl, { columnId, title: '关于开展2026年度安全生产检查的通知', bodyHtml: '<p>各有关单位：现将有关事项通知如下。</p>', writtenOn: '2026-02-20', subjectId: 's09-05', genre: '通知', visibility: 'public', disclosure: 'proactive' }, `${itemUrl}/edit`);
+    const edited = await editor.postForm(
+      itemUrl,
+      {
+        columnId,
+        title: '关于开展2026年度安全生产检查的通知',
+        bodyHtml: '<p>各有关单位：现将有关事项通知如下。</p>',
+        writtenOn: '2026-02-20',
+        subjectId: 's09-05',
+        genre: '通知',
+        visibility: 'public',
+        disclosure: 'proactive',
+      },
+      `${itemUrl}/edit`,
+    );
     expect(edited.statusCode).toBe(303);
     expect((await editor.postForm(`${itemUrl}/submit`, {}, itemUrl)).statusCode).toBe(303);
     expect((await new HttpClient(app).get(`/items/${id}`)).statusCode).toBe(404);
 
     const chief = await as('reviewer1');
     expect((await chief.get('/admin/items')).body).toContain('待我审核（1）');
-    expect((await chief.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意' }, itemUrl)).statusCode).toBe(303);
+    expect(
+      (await chief.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意' }, itemUrl))
+        .statusCode,
+    ).toBe(303);
     const office = await as('reviewer2');
-    const noSecrecy = await office.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意' }, itemUrl);
+    const noSecrecy = await office.postForm(
+      `${itemUrl}/review`,
+      { decision: 'approve', opinion: '同意' },
+      itemUrl,
+    );
     expect(noSecrecy.body).toContain('复审须确认已完成保密审查');
-    expect((await office.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '不涉密', secrecyChecked: '1' }, itemUrl)).statusCode).toBe(303);
+    expect(
+      (
+        await office.postForm(
+          `${itemUrl}/review`,
+          { decision: 'approve', opinion: '不涉密', secrecyChecked: '1' },
+          itemUrl,
+        )
+      ).statusCode,
+    ).toBe(303);
     const leader = await as('reviewer3');
-    expect((await leader.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意发布' }, itemUrl)).statusCode).toBe(303);
+    expect(
+      (await leader.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意发布' }, itemUrl))
+        .statusCode,
+    ).toBe(303);
 
     const page = await new HttpClient(app).get(`/items/${id}`);
     expect(page.statusCode).toBe(200);
@@ -70,9 +127,19 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
     expect(page.body).toContain('<th scope="row">主题分类</th><td>市场监管、安全生产监管\\安全生产监管</td>');
     expect(page.body).toContain('<th scope="row">公开方式</th><td>主动公开</td>');
     const sheet = await leader.get(`${itemUrl}/review-form`);
-    for (const text of ['政府信息公开审查单', '初审', '复审（保密审查）', '终审（签发）', '同意发布', '（已保密审查）']) expect(sheet.body).toContain(text);
+    for (const text of [
+      '政府信息公开审查单',
+      '初审',
+      '复审（保密审查）',
+      '终审（签发）',
+      '同意发布',
+      '（已保密审查）',
+    ])
+      expect(sheet.body).toContain(text);
 
-    expect((await office.postForm(`${itemUrl}/withdraw`, { reason: '通知内容已更新' }, itemUrl)).statusCode).toBe(303);
+    expect(
+      (await office.postForm(`${itemUrl}/withdraw`, { reason: '通知内容已更新' }, itemUrl)).statusCode,
+    ).toBe(303);
     const gone = await new HttpClient(app).get(`/items/${id}`);
     expect(gone.statusCode).toBe(410);
     expect(gone.body).toContain('撤下原因：通知内容已更新');
@@ -83,12 +150,20 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
     const other = await makeAgency(ctx);
     users.foreign = await makeUser(ctx, { grants: [{ agencyId: other.id, role: 'reviewer1' }] });
     const editor = await as('editor');
-    const created = await editor.postForm('/admin/items', { columnId, title: '测试隔离', bodyHtml: '<p>正文</p>', visibility: 'public', disclosure: 'proactive' }, '/admin/items/new');
+    const created = await editor.postForm(
+      '/admin/items',
+      { columnId, title: '测试隔离', bodyHtml: '<p>正文</p>', visibility: 'public', disclosure: 'proactive' },
+      '/admin/items/new',
+    );
     const itemUrl = String(created.headers.location);
     await editor.postForm(`${itemUrl}/submit`, {}, itemUrl);
     const foreign = await as('foreign');
     expect((await foreign.get(itemUrl)).statusCode).toBe(404);
-    const selfReview = await editor.postForm(`${itemUrl}/review`, { decision: 'approve', opinion: '同意' }, itemUrl);
+    const selfReview = await editor.postForm(
+      `${itemUrl}/review`,
+      { decision: 'approve', opinion: '同意' },
+      itemUrl,
+    );
     expect(selfReview.statusCode).toBe(400);
     expect(selfReview.body).toContain('不在本单位的审核链中');
   });

@@ -1,9 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config/config';
 import type { Context } from '../core/context';
 import { isAppError } from '../core/errors';
 import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
+import { cleanText, publishDueItems, summariseCleanResult } from '../modules/documents';
 import { backupDatabase, restoreDatabase } from './backup';
 import { buildContext } from './deps';
 import { serve } from './serve';
@@ -17,6 +19,14 @@ async function withContext<T>(work: (ctx: Context) => Promise<T>, config: Config
   } finally {
     await ctx.db.destroy();
   }
+}
+
+/** Reads a whole file, or standard input when the name is `-`; decoded once so no character is split. */
+async function readTextInput(file: string): Promise<string> {
+  if (file !== '-') return readFile(file, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const cliActor = () => systemActor(`cli:${process.env.USER ?? 'operator'}`);
@@ -104,6 +114,27 @@ export function buildCli(): Command {
       );
       console.log(`恢复完成：${file}`);
     });
+
+  program
+    .command('clean')
+    .description('clean pasted or imported text: pinyin annotations, traditional characters, whitespace')
+    .argument('<file>', 'text file, or - to read standard input')
+    .action(async (file: string) => {
+      const result = cleanText(await readTextInput(file));
+      process.stdout.write(result.text);
+      for (const line of summariseCleanResult(result)) console.error(line);
+    });
+
+  program
+    .command('publish-due')
+    .description(
+      'publish approved items whose scheduled time has come (the server also does this every 30 s)',
+    )
+    .action(() =>
+      withContext(async (ctx) => {
+        console.log(`已发布 ${await publishDueItems(ctx)} 条到期信息`);
+      }),
+    );
 
   return program;
 }

@@ -15,7 +15,9 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildServer(ctx, loggerOptions(config.logLevel));
   // Scheduled publication (定时发布): due items go out within half a minute of their time.
   const publisher = setInterval(() => {
-    publishDueItems(ctx).catch((error: unknown) => app.log.error({ err: error }, 'scheduled publishing failed'));
+    publishDueItems(ctx).catch((error: unknown) =>
+      app.log.error({ err: error }, 'scheduled publishing failed'),
+    );
   }, 30_000);
   publisher.unref();
   const stop = async () => {

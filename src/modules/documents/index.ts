@@ -15,3 +15,11 @@ export {
 export { defaultReviewChain, type ReviewStep } from './review-chain';
 export { plainText, sanitizeBody } from './sanitize';
 export { listSubjects, type SubjectNode, subjectLabel } from './subjects';
+export {
+  type CleanResult,
+  cleanText,
+  findTraditionalCharacters,
+  summariseCleanResult,
+  type TraditionalCharacter,
+  toSimplified,
+} from './text-cleaner';

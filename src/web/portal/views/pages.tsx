@@ -1,5 +1,5 @@
-import type { Agency, ColumnTable, Item } from '../../../db/schema';
-import { formatDateTime, ItemList } from './item-list';
+import type { Agency, ColumnTable } from '../../../db/schema';
+import { ItemList } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
 type Listed = { id: string; title: string; published_at: string | null };

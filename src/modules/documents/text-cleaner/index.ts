@@ -1,0 +1,3 @@
+export { findTraditionalCharacters, type TraditionalCharacter, toSimplified } from './chinese-script';
+export { summariseCleanResult } from './clean-summary';
+export { type CleanResult, cleanText } from './text-cleaner';
