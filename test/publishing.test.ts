@@ -39,7 +39,7 @@ describe.each(testDatabases())('the publishing loop on %s', (kind) => {
       docNumber: '示经信发〔2026〕3号',
       writtenOn: '2026-02-27',
       subjectId: 's07-06',
-      genre: '规范性文件',
+      genre: '意见',
       keywords: '数字经济',
       summary: '促进数字经济发展的十条政策',
       visibility: 'public',

@@ -30,6 +30,9 @@ const envSchema = z.object({
   GONGKAI_IP_FAILURES_PER_HOUR: intFrom(50),
   GONGKAI_PASSWORD_MAX_AGE_DAYS: intFrom(90),
   GONGKAI_PUBLIC_POSTS_PER_MINUTE: intFrom(10),
+  // 规范性文件 validity (law-and-formats.md §3.5): 5 years, 2 for 试行/暂行, unless a province says otherwise.
+  GONGKAI_NORMATIVE_YEARS: z.coerce.number().int().min(1).max(10).default(5),
+  GONGKAI_NORMATIVE_TRIAL_YEARS: z.coerce.number().int().min(1).max(5).default(2),
   // Footer and meta-tag identity of the site (portal-standards.md §2, §7).
   GONGKAI_SITE_NAME: z.string().default('示范区人民政府'),
   GONGKAI_SITE_DOMAIN: z.string().default('www.example.gov.cn'),
@@ -61,6 +64,7 @@ export interface Config {
   lockout: { threshold: number; minutes: number; ipFailuresPerHour: number };
   passwordMaxAgeDays: number;
   publicPostsPerMinute: number;
+  normativeValidity: { years: number; trialYears: number };
   site: {
     name: string;
     domain: string;
@@ -105,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
+    normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },
     site: {
       name: e.GONGKAI_SITE_NAME,
       domain: e.GONGKAI_SITE_DOMAIN,

@@ -127,6 +127,39 @@ export interface ItemTable {
   scheduled_at: string | null;
   withdrawn_at: string | null;
   withdrawn_reason: string | null;
+  registration_number: string | null; // 规范性文件 登记号
+  effective_from: string | null; // 施行日期
+}
+
+export interface NormativeDocumentTable {
+  item_id: string;
+  agency_id: string;
+  registration_number: string;
+  effective_from: string;
+  valid_until: string;
+  trial: number;
+  status: 'in_force' | 'expired' | 'repealed' | 'amended' | 'partly_expired';
+  status_date: string;
+  status_instrument: string;
+  successor_item_id: string | null;
+  registered_at: string;
+}
+
+export interface NormativeEventTable {
+  id: string;
+  item_id: string;
+  status: string;
+  effective_on: string;
+  instrument: string;
+  actor_name: string;
+  at: string;
+}
+
+export interface InterpretationTable {
+  item_id: string;
+  policy_item_id: string;
+  form: 'text' | 'qa' | 'graphic' | 'video' | 'interview' | 'press';
+  created_at: string;
 }
 
 export interface SubjectTable {
@@ -176,6 +209,9 @@ export interface DB {
   review_chains: ReviewChainTable;
   review_actions: ReviewActionTable;
   index_sequences: IndexSequenceTable;
+  normative_documents: NormativeDocumentTable;
+  normative_events: NormativeEventTable;
+  interpretations: InterpretationTable;
 }
 
 /** Rows as read from the database (defaults resolved). */

@@ -1,11 +1,19 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/validation';
-import type { Item } from '../../db/schema';
+import type { DB, Item } from '../../db/schema';
 import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction } from '../audit';
+import {
+  INTERPRETATION_GENRE,
+  isPolicyItem,
+  linkInterpretation,
+  unlinkInterpretation,
+} from '../interpretations';
+import { NORMATIVE_GENRE } from '../normative';
 import { disclosureBases, disclosureStatuses } from './disclosure';
 import { genres } from './genres';
 import { decideReview } from './review-machine';
@@ -62,6 +70,13 @@ export const draftSchema = z.object({
     .union([z.literal('1'), z.literal('on'), z.literal(true)])
     .optional()
     .transform((v) => (v ? 1 : 0)),
+  registrationNumber: optional(40, '登记号'),
+  effectiveFrom: isoDay,
+  policyItemId: optional(40, '所解读的政策'),
+  interpretationForm: z
+    .enum(['text', 'qa', 'graphic', 'video', 'interview', 'press'], { message: '请选择解读形式' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   scheduledAt: z
     .string()
     .trim()
@@ -110,7 +125,32 @@ function fieldsOf(input: z.output<typeof draftSchema>) {
     disclosure_reason: input.disclosure === 'proactive' ? null : input.disclosureReason,
     is_policy: input.isPolicy,
     scheduled_at: input.scheduledAt,
+    registration_number: input.genre === NORMATIVE_GENRE ? input.registrationNumber : null,
+    effective_from: input.genre === NORMATIVE_GENRE ? input.effectiveFrom : null,
   };
+}
+
+// An interpretation draft names its policy (an item of the same agency that needs one) and its form.
+async function checkPolicyLink(ctx: Context, agencyId: string, input: z.output<typeof draftSchema>) {
+  if (input.genre !== INTERPRETATION_GENRE || !input.policyItemId) return;
+  const policy = await ctx.db
+    .selectFrom('items')
+    .select(['agency_id', 'genre', 'is_policy', 'status'])
+    .where('id', '=', input.policyItemId)
+    .executeTakeFirst();
+  if (!policy || policy.agency_id !== agencyId || !isPolicyItem(policy) || policy.status === 'withdrawn') {
+    throw new AppError('validation', '请选择本单位的政策文件', {
+      fields: { policyItemId: '请选择本单位的政策文件' },
+    });
+  }
+}
+
+async function saveLink(trx: Kysely<DB>, itemId: string, input: z.output<typeof draftSchema>, now: string) {
+  if (input.genre === INTERPRETATION_GENRE && input.policyItemId) {
+    await linkInterpretation(trx, itemId, input.policyItemId, input.interpretationForm ?? 'text', now);
+  } else {
+    await unlinkInterpretation(trx, itemId);
+  }
 }
 
 /** Creates a draft in one of the editor's columns. */
@@ -123,6 +163,7 @@ export async function createDraft(
   const input = parseInput(draftSchema, raw);
   const column = await editorColumn(ctx, principal, input.columnId);
   await checkSubject(ctx, input.subjectId);
+  await checkPolicyLink(ctx, column.agency_id, input);
   const agency = await ctx.db
     .selectFrom('agencies')
     .select('name')
@@ -148,6 +189,7 @@ export async function createDraft(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await saveLink(trx, item.id, input, now);
     return {
       result: item,
       audit: { action: 'item.drafted', objectType: 'item', objectId: item.id, agencyId: item.agency_id },
@@ -185,6 +227,7 @@ export async function updateDraft(
       fields: { columnId: '不能移到其他单位的栏目' },
     });
   await checkSubject(ctx, input.subjectId);
+  await checkPolicyLink(ctx, item.agency_id, input);
   await auditedTransaction(ctx, actor, async (trx) => {
     const result = await trx
       .updateTable('items')
@@ -193,6 +236,7 @@ export async function updateDraft(
       .where('status', '=', 'draft')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('conflict', '该信息已被报审，不能再修改');
+    await saveLink(trx, item.id, input, ctx.clock.now().toISOString());
     return {
       result: undefined,
       audit: { action: 'item.edited', objectType: 'item', objectId: item.id, agencyId: item.agency_id },

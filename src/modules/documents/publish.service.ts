@@ -5,6 +5,8 @@ import { newId } from '../../core/ids';
 import type { DB, Item } from '../../db/schema';
 import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
+import { interpretationOf, interpretationsOfPolicy, isPolicyItem } from '../interpretations';
+import { NORMATIVE_GENRE, registerNormative } from '../normative';
 import { formatIndexNumber, indexPeriod } from './index-number';
 import { decideReview } from './review-machine';
 
@@ -47,7 +49,7 @@ export async function publishApproved(
 ): Promise<boolean> {
   const now = ctx.clock.now();
   const indexNumber = await issueIndexNumber(trx, item.agency_id, now);
-  const result = await trx
+  const published = await trx
     .updateTable('items')
     .set({
       status: 'published',
@@ -58,8 +60,10 @@ export async function publishApproved(
     .where('id', '=', item.id)
     .where('status', '=', 'approved')
     .where('disclosure', '=', 'proactive')
+    .returningAll()
     .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new AppError('conflict', '该信息已发布或状态已变化');
+  if (!published) throw new AppError('conflict', '该信息已发布或状态已变化');
+  if (published.genre === NORMATIVE_GENRE) await registerNormative(trx, ctx, published);
   await trx
     .insertInto('review_actions')
     .values({
@@ -76,7 +80,26 @@ export async function publishApproved(
       at: now.toISOString(),
     })
     .execute();
+  // 三同步: interpretations signed before their policy go out with it.
+  if (isPolicyItem(published)) {
+    for (const i of await interpretationsOfPolicy(trx, published.id)) {
+      if (i.status === 'approved')
+        await publishApproved(trx, ctx, { id: i.id, agency_id: published.agency_id });
+    }
+  }
   return true;
+}
+
+/** False while an interpretation's policy is not yet published (the interpretation waits for it). */
+export async function policyIsOut(db: Kysely<DB>, itemId: string): Promise<boolean> {
+  const link = await interpretationOf(db, itemId);
+  if (!link) return true;
+  const policy = await db
+    .selectFrom('items')
+    .select('status')
+    .where('id', '=', link.policy_item_id)
+    .executeTakeFirst();
+  return policy?.status === 'published';
 }
 
 /** Publishes every approved proactive item whose scheduled time has come (run by the scheduler). */
@@ -91,6 +114,7 @@ export async function publishDueItems(ctx: Context): Promise<number> {
     .execute();
   let published = 0;
   for (const item of due) {
+    if (!(await policyIsOut(ctx.db, item.id))) continue;
     await auditedTransaction(ctx, systemActor('scheduler'), async (trx) => {
       await publishApproved(trx, ctx, item);
       return {

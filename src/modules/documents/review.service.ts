@@ -5,8 +5,15 @@ import { newId } from '../../core/ids';
 import type { DB, Item } from '../../db/schema';
 import type { Principal } from '../accounts';
 import { type Actor, type AuditEvent, auditedTransaction } from '../audit';
+import {
+  INTERPRETATION_GENRE,
+  interpretationOf,
+  interpretationsOfPolicy,
+  isPolicyItem,
+} from '../interpretations';
+import { NORMATIVE_GENRE } from '../normative';
 import { checkDisclosure } from './disclosure';
-import { publishApproved } from './publish.service';
+import { policyIsOut, publishApproved } from './publish.service';
 import { chainForItem, checkReviewChain, defaultReviewChain, type ReviewStep } from './review-chain';
 import { decideReview, type ReviewSubject } from './review-machine';
 
@@ -116,6 +123,13 @@ export async function submitForReview(ctx: Context, p: Principal, actor: Actor, 
     reason: item.disclosure_reason,
   });
   if (!item.body_html.trim()) fields.bodyHtml = '正文不能为空';
+  if (item.genre === NORMATIVE_GENRE) {
+    if (!item.registration_number) fields.registrationNumber = '规范性文件须填写登记号';
+    if (!item.effective_from) fields.effectiveFrom = '规范性文件须填写施行日期';
+  }
+  if (item.genre === INTERPRETATION_GENRE && !(await interpretationOf(ctx.db, item.id))) {
+    fields.policyItemId = '政策解读须关联所解读的政策';
+  }
   if (Object.keys(fields).length > 0)
     throw new AppError('validation', Object.values(fields).join('；'), { fields });
   await auditedTransaction(ctx, actor, async (trx) => {
@@ -171,6 +185,7 @@ export async function reviewStep(
       fields: { secrecyChecked: '请确认已完成保密审查' },
     });
   }
+  if (action === 'approve' && decision.status === 'approved') await checkSignOff(ctx, item);
   return auditedTransaction(ctx, actor, async (trx) => {
     const now = ctx.clock.now().toISOString();
     const signed = decision.status === 'approved';
@@ -213,7 +228,7 @@ export async function reviewStep(
         },
       },
     ];
-    const due = !item.scheduled_at || item.scheduled_at <= now;
+    const due = (!item.scheduled_at || item.scheduled_at <= now) && (await policyIsOut(trx, item.id));
     if (signed && item.disclosure === 'proactive' && due) {
       await publishApproved(trx, ctx, item);
       events.push({
@@ -225,6 +240,17 @@ export async function reviewStep(
     }
     return { result: decision.status, audit: events };
   });
+}
+
+// 三同步 (80号 §二): a policy is signed off only with its interpretation already signed, so the two
+// publish together; an interpretation signed first waits for its policy.
+async function checkSignOff(ctx: Context, item: Item) {
+  if (!isPolicyItem(item) || item.disclosure !== 'proactive') return;
+  const interpretations = await interpretationsOfPolicy(ctx.db, item.id);
+  if (!interpretations.some((i) => i.status === 'approved' || i.status === 'published')) {
+    const message = '三同步：该政策的解读尚未签发，不能终审签发。请先完成政策解读的审核。';
+    throw new AppError('validation', message, { fields: { interpretation: message } });
+  }
 }
 
 /** Every opinion on an item, oldest first: the 审查单. */

@@ -1,0 +1,12 @@
+export {
+  excerptWarning,
+  INTERPRETATION_GENRE,
+  interpretationForms,
+  interpretationOf,
+  interpretationsOfPolicy,
+  isPolicyItem,
+  linkInterpretation,
+  policiesWithoutInterpretation,
+  unlinkInterpretation,
+} from './interpretation.service';
+export { COPY_WARNING_THRESHOLD, copiedShare } from './overlap';

@@ -1,0 +1,17 @@
+export {
+  changeNormativeStatus,
+  expiringNormatives,
+  lapseExpiredNormatives,
+  NORMATIVE_GENRE,
+  normativeOf,
+  normativeYearStats,
+  registerNormative,
+} from './normative.service';
+export {
+  canChangeNormativeStatus,
+  chinaDay,
+  type NormativeStatus,
+  normativeStatuses,
+  normativeStatusLabels,
+  validUntil,
+} from './normative-lifecycle';

@@ -1,0 +1,287 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Context } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { newId } from '../../core/ids';
+import { parseInput } from '../../core/validation';
+import type { DB } from '../../db/schema';
+import type { Principal } from '../accounts';
+import { type Actor, auditedTransaction, systemActor } from '../audit';
+import {
+  canChangeNormativeStatus,
+  chinaDay,
+  isTrialTitle,
+  type NormativeStatus,
+  normativeStatusLabels,
+  reminderFrom,
+  validUntil,
+} from './normative-lifecycle';
+
+// The 规范性文件 registry: a document is registered when it is published, its status changes are
+// events with date and instrument, and expiry is applied by a daily job.
+
+export const NORMATIVE_GENRE = '规范性文件';
+
+/** Registers a just-published normative document inside the publishing transaction. */
+export async function registerNormative(
+  trx: Kysely<DB>,
+  ctx: Context,
+  item: {
+    id: string;
+    agency_id: string;
+    title: string;
+    registration_number: string | null;
+    effective_from: string | null;
+  },
+): Promise<void> {
+  if (!item.registration_number || !item.effective_from) {
+    throw new AppError('validation', '规范性文件须有登记号和施行日期');
+  }
+  const trial = isTrialTitle(item.title);
+  const now = ctx.clock.now().toISOString();
+  await trx
+    .insertInto('normative_documents')
+    .values({
+      item_id: item.id,
+      agency_id: item.agency_id,
+      registration_number: item.registration_number,
+      effective_from: item.effective_from,
+      valid_until: validUntil(item.effective_from, trial, ctx.config.normativeValidity),
+      trial: trial ? 1 : 0,
+      status: 'in_force',
+      status_date: item.effective_from,
+      status_instrument: '',
+      successor_item_id: null,
+      registered_at: now,
+    })
+    .execute();
+  await trx
+    .insertInto('normative_events')
+    .values({
+      id: newId(),
+      item_id: item.id,
+      status: 'in_force',
+      effective_on: item.effective_from,
+      instrument: '登记发布',
+      actor_name: '系统',
+      at: now,
+    })
+    .execute();
+}
+
+const statusChangeSchema = z.object({
+  status: z.enum(['expired', 'repealed', 'amended', 'partly_expired'], { message: '请选择新的有效性状态' }),
+  effectiveOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  instrument: z
+    .string()
+    .trim()
+    .min(2, '请填写引起变化的文件（如 示政发〔2027〕1号）')
+    .max(120, '不超过 120 字'),
+  successorItemId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
+});
+
+/** Records a status change (废止, 已修订 with its successor, 部分失效, 失效) by the disclosure office or leader. */
+export async function changeNormativeStatus(
+  ctx: Context,
+  p: Principal,
+  actor: Actor,
+  itemId: string,
+  raw: unknown,
+) {
+  const input = parseInput(statusChangeSchema, raw);
+  const entry = await ctx.db
+    .selectFrom('normative_documents')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  if (!entry) throw new AppError('not_found', '该信息不在规范性文件库中');
+  const roles = p.grants.filter((g) => g.agencyId === entry.agency_id).map((g) => g.role);
+  if (!roles.some((r) => r === 'reviewer2' || r === 'reviewer3'))
+    throw new AppError('forbidden', '只有复审或终审人员可以变更文件有效性');
+  if (!canChangeNormativeStatus(entry.status, input.status)) {
+    throw new AppError(
+      'conflict',
+      `“${normativeStatusLabels[entry.status]}”的文件不能变为“${normativeStatusLabels[input.status]}”`,
+    );
+  }
+  if (input.status === 'amended')
+    await checkSuccessor(ctx.db, entry.agency_id, itemId, input.successorItemId);
+  await auditedTransaction(ctx, actor, async (trx) => {
+    const now = ctx.clock.now().toISOString();
+    const r = await trx
+      .updateTable('normative_documents')
+      .set({
+        status: input.status,
+        status_date: input.effectiveOn,
+        status_instrument: input.instrument,
+        successor_item_id: input.status === 'amended' ? input.successorItemId : null,
+      })
+      .where('item_id', '=', itemId)
+      .where('status', '=', entry.status)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', '文件状态已被他人变更，请刷新');
+    await trx
+      .insertInto('normative_events')
+      .values({
+        id: newId(),
+        item_id: itemId,
+        status: input.status,
+        effective_on: input.effectiveOn,
+        instrument: input.instrument,
+        actor_name: p.displayName,
+        at: now,
+      })
+      .execute();
+    return {
+      result: undefined,
+      audit: {
+        action: 'normative.status_changed',
+        objectType: 'item',
+        objectId: itemId,
+        agencyId: entry.agency_id,
+        details: { before: entry.status, after: input.status, instrument: input.instrument },
+      },
+    };
+  });
+}
+
+async function checkSuccessor(db: Kysely<DB>, agencyId: string, itemId: string, successorId: string | null) {
+  const message = '已修订的文件须关联修订后的新文件（本单位已发布的规范性文件）';
+  if (!successorId || successorId === itemId)
+    throw new AppError('validation', message, { fields: { successorItemId: message } });
+  const successor = await db
+    .selectFrom('normative_documents')
+    .select(['agency_id'])
+    .where('item_id', '=', successorId)
+    .executeTakeFirst();
+  if (!successor || successor.agency_id !== agencyId)
+    throw new AppError('validation', message, { fields: { successorItemId: message } });
+}
+
+/** The daily job: documents past their validity lapse automatically (§3.5). Returns how many lapsed. */
+export async function lapseExpiredNormatives(ctx: Context): Promise<number> {
+  const today = chinaDay(ctx.clock.now());
+  const due = await ctx.db
+    .selectFrom('normative_documents')
+    .select(['item_id', 'agency_id', 'status', 'valid_until'])
+    .where('status', 'in', ['in_force', 'partly_expired'])
+    .where('valid_until', '<', today)
+    .execute();
+  for (const doc of due) {
+    await auditedTransaction(ctx, systemActor('normative-expiry'), async (trx) => {
+      const lapsedOn = nextDay(doc.valid_until);
+      await trx
+        .updateTable('normative_documents')
+        .set({ status: 'expired', status_date: lapsedOn, status_instrument: '有效期届满' })
+        .where('item_id', '=', doc.item_id)
+        .where('status', '=', doc.status)
+        .execute();
+      await trx
+        .insertInto('normative_events')
+        .values({
+          id: newId(),
+          item_id: doc.item_id,
+          status: 'expired',
+          effective_on: lapsedOn,
+          instrument: '有效期届满',
+          actor_name: '系统',
+          at: ctx.clock.now().toISOString(),
+        })
+        .execute();
+      return {
+        result: undefined,
+        audit: {
+          action: 'normative.expired',
+          objectType: 'item',
+          objectId: doc.item_id,
+          agencyId: doc.agency_id,
+        },
+      };
+    });
+  }
+  return due.length;
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Documents of these agencies in their last six months of validity: the reminder list. */
+export async function expiringNormatives(ctx: Context, agencyIds: string[] | 'all') {
+  const today = chinaDay(ctx.clock.now());
+  let q = ctx.db
+    .selectFrom('normative_documents')
+    .innerJoin('items', 'items.id', 'normative_documents.item_id')
+    .select(['items.id', 'items.title', 'normative_documents.valid_until', 'normative_documents.agency_id'])
+    .where('normative_documents.status', 'in', ['in_force', 'partly_expired'])
+    .where('normative_documents.valid_until', '>=', today);
+  if (agencyIds !== 'all') {
+    if (agencyIds.length === 0) return [];
+    q = q.where('normative_documents.agency_id', 'in', agencyIds);
+  }
+  const rows = await q.orderBy('normative_documents.valid_until').execute();
+  return rows.filter((r) => reminderFrom(r.valid_until) <= today);
+}
+
+/** The registry entry of an item with its predecessor (the document it amended), if any. */
+export async function normativeOf(db: Kysely<DB>, itemId: string) {
+  const entry = await db
+    .selectFrom('normative_documents')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  if (!entry) return null;
+  const predecessor = await db
+    .selectFrom('normative_documents')
+    .innerJoin('items', 'items.id', 'normative_documents.item_id')
+    .select(['items.id', 'items.title'])
+    .where('normative_documents.successor_item_id', '=', itemId)
+    .executeTakeFirst();
+  const successor = entry.successor_item_id
+    ? await db
+        .selectFrom('items')
+        .select(['id', 'title'])
+        .where('id', '=', entry.successor_item_id)
+        .executeTakeFirst()
+    : undefined;
+  return { entry, predecessor: predecessor ?? null, successor: successor ?? null };
+}
+
+/** Table 2 figures (年报 表二 第（一）项) for one agency and year, from the registry. */
+export async function normativeYearStats(ctx: Context, agencyId: string, year: number) {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const entries = await ctx.db
+    .selectFrom('normative_documents')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .execute();
+  const events = await ctx.db
+    .selectFrom('normative_events')
+    .innerJoin('normative_documents', 'normative_documents.item_id', 'normative_events.item_id')
+    .select(['normative_events.item_id', 'normative_events.status', 'normative_events.effective_on'])
+    .where('normative_documents.agency_id', '=', agencyId)
+    .execute();
+  const endedBy = (itemId: string) =>
+    events.filter(
+      (e) =>
+        e.item_id === itemId &&
+        e.status !== 'in_force' &&
+        e.status !== 'partly_expired' &&
+        e.effective_on <= end,
+    );
+  return {
+    issued: entries.filter((e) => e.effective_from >= start && e.effective_from <= end).length,
+    repealed: events.filter(
+      (e) => e.status === 'repealed' && e.effective_on >= start && e.effective_on <= end,
+    ).length,
+    inForce: entries.filter((e) => e.effective_from <= end && endedBy(e.item_id).length === 0).length,
+  } satisfies { issued: number; repealed: number; inForce: number };
+}
+
+export type { NormativeStatus };
