@@ -6,6 +6,7 @@ import { isAppError } from '../core/errors';
 import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
 import { cleanText, publishDueItems, summariseCleanResult } from '../modules/documents';
+import { lapseExpiredNormatives } from '../modules/normative';
 import { backupDatabase, restoreDatabase } from './backup';
 import { buildContext } from './deps';
 import { serve } from './serve';
@@ -124,6 +125,15 @@ export function buildCli(): Command {
       process.stdout.write(result.text);
       for (const line of summariseCleanResult(result)) console.error(line);
     });
+
+  program
+    .command('normative-lapse')
+    .description('mark normative documents past their validity as 失效 (the server also does this hourly)')
+    .action(() =>
+      withContext(async (ctx) => {
+        console.log(`已有 ${await lapseExpiredNormatives(ctx)} 件规范性文件到期失效`);
+      }),
+    );
 
   program
     .command('publish-due')

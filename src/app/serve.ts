@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { publishDueItems } from '../modules/documents';
+import { lapseExpiredNormatives } from '../modules/normative';
 import { loggerOptions } from '../web/http/logging';
 import { buildServer } from '../web/http/server';
 import { loadDemoContent } from './demo-content';
@@ -20,8 +21,17 @@ export async function serve(config: Config): Promise<void> {
     );
   }, 30_000);
   publisher.unref();
+  // The registry's daily duty — lapse documents past their validity — checked hourly; it is idempotent.
+  const lapse = () =>
+    lapseExpiredNormatives(ctx).catch((error: unknown) =>
+      app.log.error({ err: error }, 'normative expiry failed'),
+    );
+  const lapser = setInterval(lapse, 3_600_000);
+  lapser.unref();
+  void lapse();
   const stop = async () => {
     clearInterval(publisher);
+    clearInterval(lapser);
     await app.close();
     await ctx.db.destroy();
     process.exit(0);

@@ -3,6 +3,7 @@ export { createDraft, type DraftInput, updateDraft } from './draft.service';
 export { genres, policyGenres } from './genres';
 export { DEFAULT_INDEX_TEMPLATE } from './index-number';
 export { issueIndexNumber, publishDueItems, withdrawItem } from './publish.service';
+export { type ItemRelations, itemRelations } from './relations';
 export {
   agencyReviewChain,
   pendingReviewsFor,

@@ -7,6 +7,7 @@ export {
   isPolicyItem,
   linkInterpretation,
   policiesWithoutInterpretation,
+  policyChoices,
   unlinkInterpretation,
 } from './interpretation.service';
 export { COPY_WARNING_THRESHOLD, copiedShare } from './overlap';

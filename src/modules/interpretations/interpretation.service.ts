@@ -59,6 +59,20 @@ export function interpretationsOfPolicy(db: Kysely<DB>, policyItemId: string) {
     .execute();
 }
 
+/** Policies an interpretation may be written for: the agencies' policy items not withdrawn. */
+export function policyChoices(ctx: Context, agencyIds: string[]) {
+  if (agencyIds.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .selectFrom('items')
+    .select(['id', 'title', 'status'])
+    .where('agency_id', 'in', agencyIds)
+    .where('status', '!=', 'withdrawn')
+    .where((eb) => eb.or([eb('genre', 'in', POLICY_GENRES), eb('is_policy', '=', 1)]))
+    .orderBy('updated_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
 /** Policies the agencies published that still have no published interpretation (the back-office list). */
 export async function policiesWithoutInterpretation(ctx: Context, agencyIds: string[] | 'all') {
   if (agencyIds !== 'all' && agencyIds.length === 0) return [];

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
-import { listAgencies } from '../../modules/accounts';
+import { listAgencies, visibleAgencyIds } from '../../modules/accounts';
 import { listStaffItems } from '../../modules/catalog';
 import { pendingReviewsFor } from '../../modules/documents';
+import { policiesWithoutInterpretation } from '../../modules/interpretations';
+import { expiringNormatives } from '../../modules/normative';
 import { sendPage } from '../http/render';
 import { adminShell, principalOf, staffGuard } from './guard';
 import { DashboardPage, StaffItemsPage } from './views/content-pages';
@@ -26,6 +28,11 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
 
   app.get('/admin/items', { preHandler: business }, async (request, reply) => {
     const p = principalOf(request);
+    const scope = visibleAgencyIds(p);
+    const [expiring, uninterpreted] = await Promise.all([
+      expiringNormatives(ctx, scope),
+      policiesWithoutInterpretation(ctx, scope),
+    ]);
     const [agencies, items, pending] = await Promise.all([
       listAgencies(ctx),
       listStaffItems(ctx, p),
@@ -38,6 +45,8 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
         agencies={agencies}
         items={items}
         pending={pending}
+        expiring={expiring}
+        uninterpreted={uninterpreted}
       />,
     );
   });

@@ -6,6 +6,7 @@ import { getAgency, type Principal } from '../../modules/accounts';
 import { getStaffItem } from '../../modules/catalog';
 import {
   createDraft,
+  itemRelations,
   listSubjects,
   reviewHistory,
   reviewStep,
@@ -16,6 +17,8 @@ import {
   withdrawItem,
 } from '../../modules/documents';
 import { decideReview } from '../../modules/documents/review-machine';
+import { interpretationOf, policyChoices } from '../../modules/interpretations';
+import { changeNormativeStatus } from '../../modules/normative';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
 import type { FormState } from './views/form';
@@ -40,7 +43,10 @@ async function editorColumns(ctx: Context, p: Principal): Promise<ColumnChoice[]
 }
 
 /** The form values of a stored item (the scheduled time shown in China time). */
-function valuesOf(item: Item): Record<string, string> {
+function valuesOf(
+  item: Item,
+  link: { policy_item_id: string; form: string } | undefined,
+): Record<string, string> {
   const scheduled = item.scheduled_at
     ? new Date(Date.parse(item.scheduled_at) + 8 * 3_600_000).toISOString().slice(0, 16)
     : '';
@@ -61,6 +67,10 @@ function valuesOf(item: Item): Record<string, string> {
     disclosureReason: item.disclosure_reason ?? '',
     isPolicy: item.is_policy ? '1' : '',
     scheduledAt: scheduled,
+    registrationNumber: item.registration_number ?? '',
+    effectiveFrom: item.effective_from ?? '',
+    policyItemId: link?.policy_item_id ?? '',
+    interpretationForm: link?.form ?? '',
   };
 }
 
@@ -80,7 +90,9 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
     const title = options.item ? `编辑：${options.item.title}` : '新建信息';
     const action = options.item ? `/admin/items/${options.item.id}` : '/admin/items';
     const state = options.state ?? {
-      values: options.item ? valuesOf(options.item) : { visibility: 'public', disclosure: 'proactive' },
+      values: options.item
+        ? valuesOf(options.item, await interpretationOf(ctx.db, options.item.id))
+        : { visibility: 'public', disclosure: 'proactive' },
     };
     const page = (
       <ItemFormPage
@@ -89,6 +101,12 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
         action={action}
         columns={columns}
         subjects={await listSubjects(ctx.db)}
+        policies={
+          await policyChoices(
+            ctx,
+            p.grants.filter((g) => g.role === 'editor').map((g) => g.agencyId),
+          )
+        }
         state={state}
       />
     );
@@ -107,7 +125,18 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       submit: decideReview(subject, reviewer, 'submit').ok,
       review: decideReview(subject, reviewer, 'approve').ok,
       withdraw: decideReview(subject, reviewer, 'withdraw').ok,
+      changeNormative: reviewer.roles.some((r) => r === 'reviewer2' || r === 'reviewer3'),
     };
+    const relations = await itemRelations(ctx.db, item);
+    const successorChoices = relations.normative
+      ? await ctx.db
+          .selectFrom('normative_documents')
+          .innerJoin('items', 'items.id', 'normative_documents.item_id')
+          .select(['items.id', 'items.title'])
+          .where('normative_documents.agency_id', '=', item.agency_id)
+          .where('items.id', '!=', item.id)
+          .execute()
+      : [];
     const agency = await getAgency(ctx, item.agency_id);
     const column = await ctx.db
       .selectFrom('columns')
@@ -122,6 +151,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       chain: subject.chain,
       history: await reviewHistory(ctx.db, item.id),
       can,
+      relations,
+      successorChoices,
       state,
     };
     return sendPage(
@@ -199,6 +230,11 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
         secrecyChecked: Boolean(body.secrecyChecked),
       });
     }),
+  );
+  app.post<IdParams>(
+    '/admin/items/:id/normative',
+    post,
+    act((p, item, body, r) => changeNormativeStatus(ctx, p, actorFor(r), item.id, body)),
   );
   app.post<IdParams>(
     '/admin/items/:id/withdraw',

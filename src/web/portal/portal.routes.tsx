@@ -13,7 +13,7 @@ import {
   listColumns,
   listPublicItems,
 } from '../../modules/catalog';
-import { subjectLabel } from '../../modules/documents';
+import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
 import { sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
@@ -113,6 +113,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
         column={column}
         item={item}
         subject={await subjectLabel(ctx.db, item.subject_id)}
+        relations={await itemRelations(ctx.db, item)}
       />,
     );
   });

@@ -105,7 +105,13 @@ export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: S
 
 /** 信息管理: the list of the principal's agencies' items. */
 export function StaffItemsPage(
-  props: AdminShell & { agencies: Agency[]; items: StaffItem[]; pending: { id: string; title: string }[] },
+  props: AdminShell & {
+    agencies: Agency[];
+    items: StaffItem[];
+    pending: { id: string; title: string }[];
+    expiring: { id: string; title: string; valid_until: string }[];
+    uninterpreted: { id: string; title: string }[];
+  },
 ) {
   const isEditor = props.principal?.grants.some((g) => g.role === 'editor');
   return (
@@ -129,7 +135,31 @@ export function StaffItemsPage(
           </ul>
         </section>
       )}
+      <AttentionList
+        title="即将到期的规范性文件（6 个月内）"
+        items={props.expiring.map((e) => ({ ...e, note: `有效期至 ${e.valid_until}` }))}
+      />
+      <AttentionList title="尚无已发布解读的政策" items={props.uninterpreted} />
       <ItemsTable items={props.items} agencies={props.agencies} />
     </AdminLayout>
+  );
+}
+
+function AttentionList(props: { title: string; items: { id: string; title: string; note?: string }[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <section class="card" aria-label={props.title}>
+      <h2>
+        {props.title}（{props.items.length}）
+      </h2>
+      <ul>
+        {props.items.map((i) => (
+          <li>
+            <a href={`/admin/items/${i.id}`}>{i.title}</a>
+            {i.note && `　${i.note}`}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

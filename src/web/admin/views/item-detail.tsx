@@ -1,7 +1,13 @@
 import type { Item, ReviewActionTable } from '../../../db/schema';
-import { disclosureBases, disclosureLabels, type ReviewStep } from '../../../modules/documents';
+import {
+  disclosureBases,
+  disclosureLabels,
+  type ItemRelations,
+  type ReviewStep,
+} from '../../../modules/documents';
 import { formatDateTime } from '../../portal/views/item-list';
 import { ActionButton, type FormState } from './form';
+import { RelationsPanel } from './item-relations';
 import { AdminLayout, type AdminShell } from './layout';
 import { Table } from './table';
 
@@ -20,7 +26,9 @@ export interface ItemView {
   subject: string;
   chain: ReviewStep[];
   history: ReviewActionTable[];
-  can: { edit: boolean; submit: boolean; review: boolean; withdraw: boolean };
+  can: { edit: boolean; submit: boolean; review: boolean; withdraw: boolean; changeNormative: boolean };
+  relations: ItemRelations;
+  successorChoices: { id: string; title: string }[];
   state?: FormState | undefined;
 }
 
@@ -131,6 +139,13 @@ export function ItemDetailPage(props: AdminShell & ItemView) {
             `（${disclosureBases[item.disclosure_basis as keyof typeof disclosureBases] ?? item.disclosure_basis}：${item.disclosure_reason ?? ''}）`}
         </dd>
       </dl>
+      <RelationsPanel
+        itemId={item.id}
+        relations={props.relations}
+        csrf={props.csrf}
+        canChangeNormative={can.changeNormative}
+        successorChoices={props.successorChoices}
+      />
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
       <ReviewHistory history={props.history} />
     </AdminLayout>

@@ -1,4 +1,5 @@
 import { disclosureBases, disclosureLabels, genres, type SubjectNode } from '../../../modules/documents';
+import { interpretationForms } from '../../../modules/interpretations';
 import {
   CheckboxField,
   Field,
@@ -16,7 +17,13 @@ export interface ColumnChoice {
   agencyName: string;
 }
 
+export interface PolicyChoice {
+  id: string;
+  title: string;
+}
+
 interface Props extends AdminShell {
+  policies: PolicyChoice[];
   title: string;
   action: string;
   columns: ColumnChoice[];
@@ -68,6 +75,26 @@ export function ItemFormPage(props: Props) {
         <Field name="keywords" label="关键词" hint="用逗号分隔" state={s} />
         <TextAreaField name="summary" label="内容概述" rows={3} hint="约 100 字，不重复标题" state={s} />
         <CheckboxField name="isPolicy" label="重大政策（须同步解读）" state={s} />
+        <h2>规范性文件</h2>
+        <p class="hint">
+          体裁为“规范性文件”时必填；发布时登记入库，有效期自施行日期起 5 年（试行、暂行 2 年）。
+        </p>
+        <Field name="registrationNumber" label="登记号" hint="如 SFGS-2026-3" state={s} />
+        <Field name="effectiveFrom" label="施行日期" type="date" state={s} />
+        <h2>政策解读</h2>
+        <p class="hint">体裁为“政策解读”时必填；解读与政策同步审签、同步发布（三同步）。</p>
+        <SelectField
+          name="policyItemId"
+          label="所解读的政策"
+          state={s}
+          options={props.policies.map((p) => ({ value: p.id, label: p.title }))}
+        />
+        <SelectField
+          name="interpretationForm"
+          label="解读形式"
+          state={s}
+          options={Object.entries(interpretationForms).map(([value, label]) => ({ value, label }))}
+        />
         <h2>公开</h2>
         <RadioField
           name="visibility"

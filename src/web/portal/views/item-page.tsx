@@ -1,5 +1,6 @@
 import type { Agency, ColumnTable, Item } from '../../../db/schema';
-import { disclosureLabels } from '../../../modules/documents';
+import { disclosureLabels, type ItemRelations } from '../../../modules/documents';
+import { normativeStatusLabels } from '../../../modules/normative';
 import { formatDate, formatDateTime } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
@@ -8,6 +9,7 @@ interface Props extends PageShell {
   column: ColumnTable;
   item: Item;
   subject: string;
+  relations: ItemRelations;
 }
 
 function Breadcrumb({ agency, column }: { agency: Agency; column: ColumnTable }) {
@@ -20,7 +22,16 @@ function Breadcrumb({ agency, column }: { agency: Agency; column: ColumnTable })
 }
 
 // The catalogue block inspectors read (law-and-formats.md §3.1; portal-standards.md, article header).
-function CatalogueTable({ item, subject }: { item: Item; subject: string }) {
+function CatalogueTable({
+  item,
+  subject,
+  relations,
+}: {
+  item: Item;
+  subject: string;
+  relations: ItemRelations;
+}) {
+  const validity = relations.normative ? normativeStatusLabels[relations.normative.entry.status] : '';
   const rows: [string, string][] = [
     ['索引号', item.index_number ?? ''],
     ['主题分类', subject],
@@ -29,6 +40,7 @@ function CatalogueTable({ item, subject }: { item: Item; subject: string }) {
     ['发布日期', formatDate(item.published_at)],
     ['文号', item.doc_number ?? ''],
     ['公开方式', item.disclosure ? disclosureLabels[item.disclosure] : ''],
+    ...(validity ? ([['有效性', validity]] as [string, string][]) : []),
   ];
   return (
     <table class="catalogue">
@@ -64,7 +76,10 @@ export function ItemPage(props: Props) {
     >
       <Breadcrumb agency={props.agency} column={props.column} />
       <article class="item">
-        {item.index_number && <CatalogueTable item={item} subject={props.subject} />}
+        {item.index_number && (
+          <CatalogueTable item={item} subject={props.subject} relations={props.relations} />
+        )}
+        <ValidityBanner relations={props.relations} />
         <h1>{item.title}</h1>
         <p class="item-meta">
           <span>发布时间：{formatDateTime(item.published_at)}</span>
@@ -76,8 +91,63 @@ export function ItemPage(props: Props) {
         </p>
         {/* Bodies come from the publishing workflow, which sanitises them on the server. */}
         <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+        <RelatedLinks relations={props.relations} />
       </article>
     </PortalLayout>
+  );
+}
+
+// The status of a normative document on its own page (law-and-formats.md §3.5: "(该文件已废止)").
+function ValidityBanner({ relations }: { relations: ItemRelations }) {
+  const n = relations.normative;
+  if (!n || n.entry.status === 'in_force') return null;
+  const label = normativeStatusLabels[n.entry.status];
+  return (
+    <p class="validity-banner" role="note">
+      【{label}】本文件自 {n.entry.status_date} 起{label}（{n.entry.status_instrument}）。
+      {n.successor && (
+        <>
+          {' '}
+          修订后的文件：<a href={`/items/${n.successor.id}`}>{n.successor.title}</a>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Both directions of 政策 ↔ 解读, and 修订 links; only what the reader may open is listed. */
+function RelatedLinks({ relations }: { relations: ItemRelations }) {
+  const interpretations = relations.interpretations.filter(
+    (i) => i.status === 'published' && i.visibility === 'public',
+  );
+  const policy = relations.policy?.status === 'published' ? relations.policy : null;
+  const predecessor = relations.normative?.predecessor;
+  if (!interpretations.length && !policy && !predecessor) return null;
+  return (
+    <aside class="related" aria-label="相关信息">
+      {policy && (
+        <p>
+          相关政策：<a href={`/items/${policy.id}`}>{policy.title}</a>
+        </p>
+      )}
+      {interpretations.length > 0 && (
+        <>
+          <h2>政策解读</h2>
+          <ul>
+            {interpretations.map((i) => (
+              <li>
+                <a href={`/items/${i.id}`}>{i.title}</a>（{i.form}）
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {predecessor && (
+        <p>
+          本文件修订了：<a href={`/items/${predecessor.id}`}>{predecessor.title}</a>
+        </p>
+      )}
+    </aside>
   );
 }
 

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { DB, Item } from '../../db/schema';
+import {
+  excerptWarning,
+  interpretationForms,
+  interpretationOf,
+  interpretationsOfPolicy,
+} from '../interpretations';
+import { normativeOf } from '../normative';
+import { plainText } from './sanitize';
+
+// What an item page shows beside the item itself: its place in the 规范性文件 registry, the policy it
+// interprets or the interpretations it has (both pages link to each other), and the 摘抄 warning.
+
+export interface ItemRelations {
+  normative: Awaited<ReturnType<typeof normativeOf>>;
+  policy: { id: string; title: string; status: string; form: string } | null;
+  interpretations: { id: string; title: string; status: string; visibility: string; form: string }[];
+  copiedShare: { share: number; warn: boolean } | null;
+}
+
+/** Loads the relations of one item. */
+export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRelations> {
+  const link = await interpretationOf(db, item.id);
+  const policy = link
+    ? await db
+        .selectFrom('items')
+        .select(['id', 'title', 'status', 'body_html'])
+        .where('id', '=', link.policy_item_id)
+        .executeTakeFirst()
+    : undefined;
+  const interpretations = (await interpretationsOfPolicy(db, item.id)).map((i) => ({
+    ...i,
+    form: interpretationForms[i.form],
+  }));
+  return {
+    normative: await normativeOf(db, item.id),
+    policy:
+      policy && link
+        ? { id: policy.id, title: policy.title, status: policy.status, form: interpretationForms[link.form] }
+        : null,
+    interpretations,
+    copiedShare: policy ? excerptWarning(plainText(item.body_html), plainText(policy.body_html)) : null,
+  };
+}
