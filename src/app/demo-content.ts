@@ -3,6 +3,9 @@ import { newId } from '../core/ids';
 import { assignRoles, createAgency, createUser } from '../modules/accounts';
 import { type Actor, auditedTransaction, systemActor } from '../modules/audit';
 import { standardColumns } from '../modules/catalog';
+import { issueIndexNumber } from '../modules/documents';
+import { linkInterpretation } from '../modules/interpretations';
+import { chinaDay, NORMATIVE_GENRE, registerNormative } from '../modules/normative';
 import { DEMO_PASSWORD, demoAgencies, demoItems, demoUsers } from './demo-data';
 
 // Demo content for `npm start` on an empty data folder. Never loaded in production (GONGKAI_DEMO=0 or
@@ -70,9 +73,22 @@ async function addItems(ctx: Context, actor: Actor, agencyIds: Map<string, strin
       const column = columns.find((c) => c.agency_id === agencyId && c.slug === item.column);
       if (!column) throw new Error(`demo item in unknown column ${item.agency}/${item.column}`);
       const at = new Date(now - (item.daysAgo * 86_400_000 + n * 3_600_000)).toISOString();
-      await trx
+      const published = !item.draft;
+      const effective = item.registration
+        ? chinaDay(new Date(now - item.registration.effectiveDaysAgo * 86_400_000))
+        : null;
+      const row = await trx
         .insertInto('items')
         .values({
+          genre: item.genre ?? null,
+          subject_id: item.subjectId ?? null,
+          doc_number: item.docNumber ?? null,
+          issuer: agencies.find((a) => a.id === agencyId)?.name ?? null,
+          written_on: at.slice(0, 10),
+          disclosure: 'proactive',
+          registration_number: item.registration?.number ?? null,
+          effective_from: effective,
+          index_number: published ? await issueIndexNumber(trx, agencyId, new Date(at)) : null,
           id: newId(),
           agency_id: agencyId,
           column_id: column.id,
@@ -89,7 +105,17 @@ async function addItems(ctx: Context, actor: Actor, agencyIds: Map<string, strin
           created_at: at,
           updated_at: at,
         })
-        .execute();
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (published && row.genre === NORMATIVE_GENRE) await registerNormative(trx, ctx, row);
+      if (item.interprets) {
+        const policy = await trx
+          .selectFrom('items')
+          .select('id')
+          .where('title', '=', item.interprets)
+          .executeTakeFirstOrThrow();
+        await linkInterpretation(trx, row.id, policy.id, 'text', at);
+      }
     }
     return { result: undefined, audit: { action: 'item.demo_loaded', details: { count: demoItems.length } } };
   });

@@ -29,12 +29,15 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
   let server: DemoServer;
   let browser: Browser;
   let itemPath: string;
+  let policyPath: string; // a 规范性文件 with its catalogue table and interpretation links
 
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchChromium();
     const home = await (await fetch(`${server.baseUrl}/`)).text();
     itemPath = /href="(\/items\/[^"]+)"/.exec(home)?.[1] ?? '';
+    const policies = await (await fetch(`${server.baseUrl}/agencies/jxj/columns/policies`)).text();
+    policyPath = /href="(\/items\/[^"]+)"/.exec(policies)?.[1] ?? '';
   }, 90_000);
 
   afterAll(async () => {
