@@ -10,11 +10,11 @@ export {
   reviewHistory,
   reviewStep,
   reviewSubjectOf,
-  setAgencyReviewChain,
   submitForReview,
 } from './review.service';
 export { defaultReviewChain, type ReviewStep } from './review-chain';
 export { plainText, sanitizeBody } from './sanitize';
+export { type PublishingSettings, publishingSettingsOf, savePublishingSettings } from './settings.service';
 export { listSubjects, type SubjectNode, subjectLabel } from './subjects';
 export {
   type CleanResult,

@@ -14,7 +14,7 @@ import {
 import { NORMATIVE_GENRE } from '../normative';
 import { checkDisclosure } from './disclosure';
 import { policyIsOut, publishApproved } from './publish.service';
-import { chainForItem, checkReviewChain, defaultReviewChain, type ReviewStep } from './review-chain';
+import { chainForItem, defaultReviewChain, type ReviewStep } from './review-chain';
 import { decideReview, type ReviewSubject } from './review-machine';
 
 // Running the review (三审) on one item: submit, approve or return at the current step, with every
@@ -29,36 +29,6 @@ export async function agencyReviewChain(db: Kysely<DB>, agencyId: string): Promi
     .where('agency_id', '=', agencyId)
     .executeTakeFirst();
   return row ? (JSON.parse(row.steps) as ReviewStep[]) : defaultReviewChain;
-}
-
-/** Replaces an agency's chain after checking it keeps the three levels. */
-export async function setAgencyReviewChain(
-  ctx: Context,
-  actor: Actor,
-  agencyId: string,
-  steps: ReviewStep[],
-) {
-  const problem = checkReviewChain(steps);
-  if (problem) throw new AppError('validation', problem, { fields: { steps: problem } });
-  await auditedTransaction(ctx, actor, async (trx) => {
-    const now = ctx.clock.now().toISOString();
-    const json = JSON.stringify(steps);
-    await trx
-      .insertInto('review_chains')
-      .values({ agency_id: agencyId, steps: json, updated_at: now })
-      .onConflict((oc) => oc.column('agency_id').doUpdateSet({ steps: json, updated_at: now }))
-      .execute();
-    return {
-      result: undefined,
-      audit: {
-        action: 'review_chain.changed',
-        objectType: 'agency',
-        objectId: agencyId,
-        agencyId,
-        details: { steps },
-      },
-    };
-  });
 }
 
 /** Everything the state machine needs to decide about an item. */

@@ -5,6 +5,7 @@ import { registerAuthRoutes } from './auth.routes';
 import { registerContentRoutes } from './content.routes';
 import { registerItemRoutes } from './item.routes';
 import { registerManagementRoutes } from './management.routes';
+import { registerPublishingSettingsRoutes } from './publishing-settings.routes';
 
 /** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
@@ -16,5 +17,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerContentRoutes(app, ctx);
   registerItemRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
+  registerPublishingSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -44,7 +44,8 @@ export function AgenciesPage(props: Props & { agencies: Agency[] }) {
             <td>{a.kind === 'district' ? '区级' : '部门'}</td>
             <td>{a.uscc ?? '—'}</td>
             <td>
-              <a href={`/admin/agencies/${a.id}/edit`}>修改</a>
+              <a href={`/admin/agencies/${a.id}/edit`}>修改</a>　
+              <a href={`/admin/agencies/${a.id}/publishing`}>发布设置</a>
             </td>
           </tr>
         ))}
