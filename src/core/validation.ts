@@ -3,7 +3,8 @@ import { AppError, type FieldErrors } from './errors';
 
 /** Validates input against a zod schema; on failure throws one AppError naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
+  // reportInput: zod 4 leaves the input out of issues otherwise, and a missing field looks like a wrong type.
+  const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return result.data;
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import type { ColumnTable, Item } from '../../db/schema';
 import { type Principal, visibleAgencyIds } from '../accounts';
 import { isVisible, visibilityScopeOf } from './visibility';
+import { publicItems } from './visibility-query';
 
 // Columns (栏目) and items as the portal and the back office read them; visibility is decided in
 // visibility.ts alone.
@@ -35,23 +36,17 @@ const listing = ['id', 'title', 'published_at', 'agency_id', 'column_id', 'sourc
 
 /** A page of a column's public items, newest first, and whether more pages follow. */
 export async function listPublicItems(ctx: Context, columnId: string, page: number) {
-  const rows = await ctx.db
-    .selectFrom('items')
+  const rows = await publicItems(ctx.db)
     .select(listing)
     .where('column_id', '=', columnId)
-    .where('status', '=', 'published')
-    .where('visibility', '=', 'public')
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
     .limit(PAGE_SIZE + 1)
     .offset((page - 1) * PAGE_SIZE)
     .execute();
-  const total = await ctx.db
-    .selectFrom('items')
+  const total = await publicItems(ctx.db)
     .select((eb) => eb.fn.countAll().as('n'))
     .where('column_id', '=', columnId)
-    .where('status', '=', 'published')
-    .where('visibility', '=', 'public')
     .executeTakeFirstOrThrow();
   return {
     rows: rows.slice(0, PAGE_SIZE),
@@ -62,11 +57,7 @@ export async function listPublicItems(ctx: Context, columnId: string, page: numb
 
 /** The newest public items across the district, or of one agency. */
 export function latestPublicItems(ctx: Context, limit: number, agencyId?: string) {
-  let q = ctx.db
-    .selectFrom('items')
-    .select(listing)
-    .where('status', '=', 'published')
-    .where('visibility', '=', 'public');
+  let q = publicItems(ctx.db).select(listing);
   if (agencyId) q = q.where('agency_id', '=', agencyId);
   return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }

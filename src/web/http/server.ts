@@ -13,6 +13,8 @@ import { AppError } from '../../core/errors';
 import { hmacHex } from '../../core/secrets';
 import { registerAdminRoutes } from '../admin/admin.routes';
 import { registerApiRoutes } from '../api/v1/api.routes';
+import { registerAttachmentDownloadRoutes } from '../portal/attachment.routes';
+import { registerFeedRoutes } from '../portal/feeds.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { installErrorHandlers, sendError } from './errors';
 
@@ -109,6 +111,8 @@ export async function buildServer(
     return { ok: true };
   });
   registerPortalRoutes(app, ctx);
+  registerAttachmentDownloadRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
   await app.register((admin, _opts, done) => {
     registerAdminRoutes(admin, ctx);
     done();

@@ -1,50 +1,36 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Context } from '../../../core/context';
 import { parseInput } from '../../../core/validation';
-import { getAgencyByCode, listAgencies } from '../../../modules/accounts';
-import { getReadableItem, latestPublicItems } from '../../../modules/catalog';
+import { listAgencies } from '../../../modules/accounts';
+import { findPublicItems, getPublicItemRecord, listAgencyColumns } from '../../../modules/catalog';
+import { subjectLabel } from '../../../modules/documents';
+import { presentAgencies, presentColumns, presentItemDetail, presentItemList } from './api.presenters';
+import { agencyParams, itemParams, itemsQuery } from './api.schemas';
+import { openApiDocument } from './openapi';
 
-// The public JSON API beside the pages: the same services, the same visibility rules, no personal data.
-
-const latestQuery = z.object({
-  agency: z.string().max(40).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1, 'limit 须在 1–100 之间')
-    .max(100, 'limit 须在 1–100 之间')
-    .default(20),
-});
+// The public JSON API beside the pages: anonymous, read-only, public items only, no personal data.
+// Every route here is described in openapi.ts (a test holds the two together).
 
 /** Registers /api/v1 routes. */
 export function registerApiRoutes(api: FastifyInstance, ctx: Context): void {
-  api.get('/agencies', async () => {
-    const rows = await listAgencies(ctx, { enabledOnly: true });
-    return {
-      agencies: rows.map((a) => ({ code: a.code, name: a.name, shortName: a.short_name, kind: a.kind })),
-    };
+  api.get('/agencies', async () => presentAgencies(await listAgencies(ctx, { enabledOnly: true })));
+
+  api.get('/agencies/:code/columns', async (request) => {
+    const { code } = parseInput(agencyParams, request.params);
+    const { agency, columns } = await listAgencyColumns(ctx, code);
+    return presentColumns(agency, columns);
   });
 
   api.get('/items', async (request) => {
-    const q = parseInput(latestQuery, request.query);
-    const agency = q.agency ? await getAgencyByCode(ctx, q.agency) : undefined;
-    const rows = await latestPublicItems(ctx, q.limit, agency?.id);
-    return {
-      items: rows.map((r) => ({ id: r.id, title: r.title, publishedAt: r.published_at, source: r.source })),
-    };
+    const filter = parseInput(itemsQuery, request.query);
+    return presentItemList(await findPublicItems(ctx, filter), filter);
   });
 
-  api.get<{ Params: { id: string } }>('/items/:id', async (request) => {
-    const item = await getReadableItem(ctx, request.params.id, null);
-    return {
-      id: item.id,
-      title: item.title,
-      publishedAt: item.published_at,
-      source: item.source,
-      keywords: item.keywords,
-      summary: item.summary,
-      bodyHtml: item.body_html,
-    };
+  api.get('/items/:id', async (request) => {
+    const { id } = parseInput(itemParams, request.params);
+    const item = await getPublicItemRecord(ctx, id);
+    return presentItemDetail(item, await subjectLabel(ctx.db, item.subject_id));
   });
+
+  api.get('/openapi.json', async () => openApiDocument());
 }

@@ -16,6 +16,7 @@ export interface PageShell {
 interface Props extends PageShell {
   title: string;
   meta?: Record<string, string>;
+  feed?: { title: string; href: string };
   children: ComponentChildren;
 }
 
@@ -30,7 +31,7 @@ function prefsLink(path: string, key: string, value: string): string {
 }
 
 /** Every public page: skip link, header, landmarks, the font and care-mode switches, the footer block. */
-export function PortalLayout({ site, prefs, path, title, meta = {}, children }: Props) {
+export function PortalLayout({ site, prefs, path, title, meta = {}, feed, children }: Props) {
   const classes = [`font-${prefs.font}`, prefs.care ? 'care' : ''].filter(Boolean).join(' ');
   const allMeta: Record<string, string> = {
     SiteName: site.name,
@@ -49,6 +50,7 @@ export function PortalLayout({ site, prefs, path, title, meta = {}, children }: 
         ))}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/site.css" />
+        {feed && <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />}
         <script src="/static/site.js" defer />
       </head>
       <body>

@@ -73,6 +73,7 @@ export function ColumnPage(
     <PortalLayout
       {...props}
       title={`${props.column.name} - ${props.agency.name}`}
+      feed={{ title: `${props.column.name} - ${props.agency.name}`, href: `${base}/feed.xml` }}
       meta={{
         ColumnName: props.column.name,
         ColumnDescription: props.column.description,
