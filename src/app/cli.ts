@@ -7,6 +7,7 @@ import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
 import { cleanText, publishDueItems, summariseCleanResult } from '../modules/documents';
 import { lapseExpiredNormatives } from '../modules/normative';
+import { rebuildSearchIndex } from '../search/item-indexer';
 import { backupDatabase, restoreDatabase } from './backup';
 import { buildContext } from './deps';
 import { serve } from './serve';
@@ -132,6 +133,15 @@ export function buildCli(): Command {
     .action(() =>
       withContext(async (ctx) => {
         console.log(`已有 ${await lapseExpiredNormatives(ctx)} 件规范性文件到期失效`);
+      }),
+    );
+
+  program
+    .command('search-reindex')
+    .description('rebuild the full-text search index from the published items (after an import or a restore)')
+    .action(() =>
+      withContext(async (ctx) => {
+        console.log(`已重建检索索引：${await rebuildSearchIndex(ctx.db)} 条已发布信息`);
       }),
     );
 

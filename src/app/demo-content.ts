@@ -6,6 +6,7 @@ import { standardColumns } from '../modules/catalog';
 import { issueIndexNumber } from '../modules/documents';
 import { linkInterpretation } from '../modules/interpretations';
 import { chinaDay, NORMATIVE_GENRE, registerNormative } from '../modules/normative';
+import { rebuildSearchIndex } from '../search/item-indexer';
 import { DEMO_PASSWORD, demoAgencies, demoItems, demoUsers } from './demo-data';
 
 // Demo content for `npm start` on an empty data folder. Never loaded in production (GONGKAI_DEMO=0 or
@@ -35,6 +36,7 @@ export async function loadDemoContent(ctx: Context): Promise<boolean> {
     }
   }
   await addItems(ctx, actor, agencyIds);
+  await rebuildSearchIndex(ctx.db);
   return true;
 }
 

@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/core/clock';
 import type { Context } from '../../src/core/context';
 import { openDatabase, sqlitePathIn } from '../../src/db/client';
 import { migrateToLatest } from '../../src/db/migrate';
+import { createSearchProvider } from '../../src/search';
 import { buildServer } from '../../src/web/http/server';
 
 // Integration tests run on SQLite always and on PostgreSQL when TEST_DATABASE_URL is set; every test
@@ -62,6 +63,7 @@ export async function createTestContext(
   });
   const db = openDatabase({ url: config.databaseUrl, sqlitePath: sqlitePathIn(dataDir) });
   await migrateToLatest(db);
+  await createSearchProvider(db).ensureSchema();
   return {
     db,
     config,

@@ -5,6 +5,7 @@ import { newId } from '../../core/ids';
 import type { DB, Item } from '../../db/schema';
 import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
+import { syncSearchIndex } from '../../search/item-indexer';
 import { interpretationOf, interpretationsOfPolicy, isPolicyItem } from '../interpretations';
 import { NORMATIVE_GENRE, registerNormative } from '../normative';
 import { formatIndexNumber, indexPeriod } from './index-number';
@@ -64,6 +65,7 @@ export async function publishApproved(
     .executeTakeFirst();
   if (!published) throw new AppError('conflict', '该信息已发布或状态已变化');
   if (published.genre === NORMATIVE_GENRE) await registerNormative(trx, ctx, published);
+  await syncSearchIndex(trx, published.id);
   await trx
     .insertInto('review_actions')
     .values({
@@ -182,6 +184,7 @@ export async function withdrawItem(
         at: now,
       })
       .execute();
+    await syncSearchIndex(trx, item.id);
     return {
       result: undefined,
       audit: {

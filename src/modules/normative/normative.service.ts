@@ -6,6 +6,7 @@ import { newId } from '../../core/ids';
 import { parseInput } from '../../core/validation';
 import type { DB } from '../../db/schema';
 import type { Principal } from '../accounts';
+import { syncSearchIndex } from '../../search/item-indexer';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
 import {
   canChangeNormativeStatus,
@@ -123,6 +124,7 @@ export async function changeNormativeStatus(
       .where('status', '=', entry.status)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', '文件状态已被他人变更，请刷新');
+    await syncSearchIndex(trx, itemId); // 有效性 is a search filter
     await trx
       .insertInto('normative_events')
       .values({
@@ -191,6 +193,7 @@ export async function lapseExpiredNormatives(ctx: Context): Promise<number> {
           at: ctx.clock.now().toISOString(),
         })
         .execute();
+      await syncSearchIndex(trx, doc.item_id);
       return {
         result: undefined,
         audit: {

@@ -16,6 +16,7 @@ import { registerApiRoutes } from '../api/v1/api.routes';
 import { registerAttachmentDownloadRoutes } from '../portal/attachment.routes';
 import { registerFeedRoutes } from '../portal/feeds.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
+import { registerSearchRoutes } from '../portal/search.routes';
 import { installErrorHandlers, sendError } from './errors';
 
 declare module 'fastify' {
@@ -113,6 +114,7 @@ export async function buildServer(
   registerPortalRoutes(app, ctx);
   registerAttachmentDownloadRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   await app.register((admin, _opts, done) => {
     registerAdminRoutes(admin, ctx);
     done();

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
 import { parseInput } from '../../core/validation';
@@ -17,24 +17,12 @@ import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
 import { sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
+import { shellOf } from './shell';
 import { ItemPage, WithdrawnPage } from './views/item-page';
-import type { FontSize, PageShell } from './views/layout';
 import { AgencyPage, ColumnPage, HomePage } from './views/pages';
 
 const fontSizes = ['small', 'medium', 'large'] as const;
 const YEAR_SECONDS = 365 * 86_400;
-
-function shellOf(ctx: Context, request: FastifyRequest): PageShell {
-  const font = request.cookies.gk_font as FontSize | undefined;
-  return {
-    site: ctx.config.site,
-    path: request.url,
-    prefs: {
-      font: font && fontSizes.includes(font) ? font : 'medium',
-      care: request.cookies.gk_care === '1',
-    },
-  };
-}
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1, '页码须为正整数').max(10_000).default(1) });
 const prefsQuery = z.object({

@@ -128,3 +128,22 @@ export const errorSchema = z.strictObject({
 
 export type ItemSummary = z.infer<typeof itemSummarySchema>;
 export type ItemDetail = z.infer<typeof itemDetailSchema>;
+
+/** GET /api/v1/search: ranked hits with HTML-escaped, <mark>-highlighted title and snippet. */
+export const searchResultSchema = z.object({
+  query: z.string(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  hits: z.array(
+    z.object({
+      id: z.string(),
+      url: z.string(),
+      title: z.string(),
+      titleHtml: z.string(),
+      snippetHtml: z.string(),
+      publishedAt: z.string(),
+      agency: z.string().nullable(),
+    }),
+  ),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchQuerySchema } from '../../portal/search.routes';
 import {
   agencyListSchema,
   agencyParams,
@@ -8,6 +9,7 @@ import {
   itemListSchema,
   itemParams,
   itemsQueryShape,
+  searchResultSchema,
 } from './api.schemas';
 
 // The OpenAPI 3.1 description of /api/v1, made from the same zod schemas the routes validate with, so
@@ -29,6 +31,7 @@ const responseSchemas = {
   ColumnList: columnListSchema,
   ItemList: itemListSchema,
   ItemDetail: itemDetailSchema,
+  SearchResult: searchResultSchema,
   Error: errorSchema,
 };
 
@@ -54,6 +57,13 @@ const operations: Operation[] = [
     params: itemParams,
     response: 'ItemDetail',
     errors: ['400', '404'],
+  },
+  {
+    path: '/api/v1/search',
+    summary: '全文检索（匿名：仅已发布且对外公开的信息；一两个字的词也能检索）',
+    query: searchQuerySchema,
+    response: 'SearchResult',
+    errors: ['400'],
   },
   { path: '/api/v1/openapi.json', summary: '本文档（OpenAPI 3.1）', response: 'OpenApi', errors: [] },
 ];

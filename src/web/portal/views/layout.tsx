@@ -79,11 +79,24 @@ export function PortalLayout({ site, prefs, path, title, meta = {}, feed, childr
               </a>
             </nav>
           </div>
-          <nav class="wrap main-nav" aria-label="主导航">
-            <a href="/">首页</a>
-            <a href="/#departments">部门信息公开</a>
-            <a href="/admin">工作人员登录</a>
-          </nav>
+          <div class="wrap nav-row">
+            <nav class="main-nav" aria-label="主导航">
+              <a href="/">首页</a>
+              <a href="/#departments">部门信息公开</a>
+              <a href="/search">搜索</a>
+              <a href="/admin">工作人员登录</a>
+            </nav>
+            <form method="get" action="/search" class="header-search" aria-label="搜索本站">
+              <input
+                name="q"
+                type="search"
+                aria-label="搜索关键词"
+                placeholder="搜索政策、通知…"
+                maxLength={100}
+              />
+              <button type="submit">搜索</button>
+            </form>
+          </div>
         </header>
         <main id="main" class="wrap" tabindex={-1}>
           {children}

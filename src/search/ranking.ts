@@ -1,0 +1,82 @@
+import { foldText } from './char-fold';
+import { boundaryAlignment } from './segmenter';
+
+// Two-stage ranking. Stage 1 orders every candidate the index returned from index facts only
+// (all terms in the title, the index's own relevance). Stage 2 reads the top RERANK_DEPTH documents
+// and scores them on their text: title share, term frequency, word alignment (jieba), recency.
+// The work per request is bounded whatever the number of matches.
+
+export const RERANK_DEPTH = 40;
+/** Stage 2 reads this much of a text: enough to judge it, bounded for 50-page reports. */
+export const RERANK_CHARS = 4000;
+
+const WEIGHTS = {
+  // A title that names the subject beats any amount of body text: people search for documents.
+  titleAll: 6,
+  titleShare: 6,
+  relevance: 2,
+  frequency: 2,
+  alignment: 1.5,
+  recency: 0.5,
+} as const;
+
+export interface Candidate {
+  key: number;
+  /** All terms occur in the title. */
+  inTitle: boolean;
+  /** The index's own relevance in [0, 1), 0 where it has none. */
+  relevance: number;
+}
+
+/** Stage 1: best first; ties go to the newer key. */
+export function orderCandidates(candidates: Candidate[]): Array<Candidate & { score: number }> {
+  return candidates
+    .map((c) => ({ ...c, score: (c.inTitle ? WEIGHTS.titleAll : 0) + WEIGHTS.relevance * c.relevance }))
+    .sort((a, b) => b.score - a.score || b.key - a.key);
+}
+
+/** Maps an FTS5 bm25() value (negative, lower is better) onto [0, 1). */
+export function relevanceFromBm25(bm25: number): number {
+  const r = -bm25;
+  return r > 0 ? r / (1 + r) : 0;
+}
+
+export interface TextFacts {
+  title: string;
+  text: string;
+  publishedAt: string;
+}
+
+function countOf(folded: string, term: string): number {
+  let n = 0;
+  for (let at = folded.indexOf(term); at >= 0 && n < 50; at = folded.indexOf(term, at + term.length)) n++;
+  return n;
+}
+
+function alignmentOf(folded: string, term: string): number {
+  const at = folded.indexOf(term);
+  return at < 0 ? 0 : boundaryAlignment(folded, at, at + term.length);
+}
+
+/** Stage 2: a document's score from its own text; `newestMs` anchors recency within one result. */
+export function scoreText(doc: TextFacts, terms: string[], newestMs: number): number {
+  const title = foldText(doc.title);
+  const text = foldText(doc.text.slice(0, RERANK_CHARS));
+  let inTitle = 0;
+  let frequency = 0;
+  let alignment = 0;
+  for (const term of terms) {
+    if (title.includes(term)) inTitle++;
+    frequency += Math.log1p(countOf(text, term)) / Math.log1p(50);
+    alignment += Math.max(alignmentOf(title, term), alignmentOf(text, term));
+  }
+  const n = terms.length || 1;
+  const ageYears = Math.max(0, newestMs - Date.parse(doc.publishedAt)) / (365.25 * 864e5);
+  return (
+    (inTitle === terms.length ? WEIGHTS.titleAll : 0) +
+    (WEIGHTS.titleShare * inTitle) / n +
+    (WEIGHTS.frequency * frequency) / n +
+    (WEIGHTS.alignment * alignment) / n +
+    WEIGHTS.recency / (1 + (Number.isFinite(ageYears) ? ageYears : 10))
+  );
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Context } from '../../core/context';
+import { parseInput } from '../../core/validation';
+import { listAgencies, resolveSession } from '../../modules/accounts';
+import { visibilityScopeOf } from '../../modules/catalog';
+import { genres } from '../../modules/documents';
+import { createSearchProvider } from '../../search';
+import { sendPage } from '../http/render';
+import { readSessionToken } from '../http/session-cookie';
+import { shellOf } from './shell';
+import { SearchPage } from './views/search-page';
+
+const PAGE_SIZE = 10;
+
+// Hostile or odd input is never an error here: the provider normalises the query; the filters are checked.
+export const searchQuerySchema = z.object({
+  q: z
+    .string()
+    .max(10_000, '查询过长')
+    .default('')
+    .transform((v) => v.slice(0, 100)),
+  agency: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  year: z
+    .union([
+      z.literal(''),
+      z.coerce.number().int().min(2000, '年份须在 2000–2100 之间').max(2100, '年份须在 2000–2100 之间'),
+    ])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+  genre: z
+    .string()
+    .max(20)
+    .optional()
+    .transform((v) => v || undefined),
+  page: z.coerce.number().int().min(1, '页码须为正整数').max(1000, '页码过大').default(1),
+});
+
+/** Runs a search for a request: the viewer's scope, the filters, a page. Shared by the page and the API. */
+export async function runSearch(ctx: Context, token: string | undefined, raw: unknown, pageSize = PAGE_SIZE) {
+  const form = parseInput(searchQuerySchema, raw);
+  const viewer = token ? await resolveSession(ctx, token) : null;
+  const agencies = await listAgencies(ctx, { enabledOnly: true });
+  const agency = form.agency ? agencies.find((a) => a.code === form.agency) : undefined;
+  const result = form.q.trim()
+    ? await createSearchProvider(ctx.db).search({
+        q: form.q,
+        scope: visibilityScopeOf(viewer),
+        ...(agency ? { agencyIds: [agency.id] } : form.agency ? { agencyIds: ['none'] } : {}),
+        ...(form.year ? { year: form.year } : {}),
+        ...(form.genre ? { genre: form.genre } : {}),
+        page: form.page,
+        pageSize,
+      })
+    : null;
+  return { form, agencies, result };
+}
+
+/** GET /search: the portal search page. */
+export function registerSearchRoutes(app: FastifyInstance, ctx: Context): void {
+  app.get('/search', async (request, reply) => {
+    const { form, agencies, result } = await runSearch(
+      ctx,
+      readSessionToken(request, ctx.config),
+      request.query,
+    );
+    if (result && request.headers.cookie?.includes('gk_sid'))
+      reply.header('cache-control', 'private, no-store');
+    return sendPage(
+      reply,
+      <SearchPage
+        {...shellOf(ctx, request)}
+        form={form}
+        agencies={agencies}
+        genres={genres}
+        result={result}
+        pageSize={PAGE_SIZE}
+      />,
+    );
+  });
+}
