@@ -101,3 +101,20 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** Signs a demo account into the back office in a fresh context: password, then TOTP enrolment. */
+export async function signInDemo(browser: Browser, baseUrl: string, username: string, password: string) {
+  const { authenticator } = await import('otplib');
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/admin/login');
+  await page.fill('input[name="username"]', username);
+  await page.fill('input[name="password"]', password);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.waitForURL('**/admin/2fa/enroll');
+  const secret = (await page.locator('code.secret').textContent())?.replace(/\s/g, '') ?? '';
+  await page.fill('input[name="code"]', authenticator.generate(secret));
+  await page.getByRole('button', { name: '完成绑定' }).click();
+  await page.getByRole('link', { name: '进入工作台' }).click();
+  return { context, page };
+}
