@@ -50,6 +50,7 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
     '/agencies/jxj',
     '/agencies/jxj/columns/news',
     itemPath,
+    policyPath,
     '/admin/login',
     '/no-such-page',
   ];
