@@ -5,7 +5,7 @@ import type { Context } from '../core/context';
 import { isAppError } from '../core/errors';
 import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
-import { cleanText, publishDueItems, summariseCleanResult } from '../modules/documents';
+import { cleanText, importDirectory, publishDueItems, summariseCleanResult } from '../modules/documents';
 import { lapseExpiredNormatives } from '../modules/normative';
 import { rebuildSearchIndex } from '../search/item-indexer';
 import { backupDatabase, restoreDatabase } from './backup';
@@ -133,6 +133,21 @@ export function buildCli(): Command {
     .action(() =>
       withContext(async (ctx) => {
         console.log(`已有 ${await lapseExpiredNormatives(ctx)} 件规范性文件到期失效`);
+      }),
+    );
+
+  program
+    .command('import')
+    .description(
+      'import an existing portal: one HTML or text file per item, described by metadata.json or metadata.tsv',
+    )
+    .argument('<dir>', 'the directory holding the files and the metadata')
+    .action((dir: string) =>
+      withContext(async (ctx) => {
+        const report = await importDirectory(ctx, cliActor(), dir);
+        console.log(`导入 ${report.imported} 条，跳过 ${report.skipped.length} 条`);
+        for (const s of report.skipped) console.log(`  跳过 ${s.record}：${s.reason}`);
+        for (const w of report.warnings) console.log(`  提示 ${w.record}：${w.message}`);
       }),
     );
 

@@ -1,6 +1,7 @@
 export { type DisclosureStatus, disclosureBases, disclosureLabels, disclosureStatuses } from './disclosure';
 export { createDraft, type DraftInput, updateDraft } from './draft.service';
 export { genres, policyGenres } from './genres';
+export { type ImportReport, importDirectory } from './import.service';
 export { DEFAULT_INDEX_TEMPLATE } from './index-number';
 export { issueIndexNumber, publishDueItems, withdrawItem } from './publish.service';
 export { type ItemRelations, itemRelations } from './relations';
