@@ -25,3 +25,4 @@ export {
   type TraditionalCharacter,
   toSimplified,
 } from './text-cleaner';
+export { latePublications, publicationTimeliness, type Timeliness } from './timeliness';

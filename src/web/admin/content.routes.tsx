@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
 import { listAgencies, visibleAgencyIds } from '../../modules/accounts';
 import { listStaffItems } from '../../modules/catalog';
-import { pendingReviewsFor } from '../../modules/documents';
+import { latePublications, pendingReviewsFor } from '../../modules/documents';
 import { policiesWithoutInterpretation } from '../../modules/interpretations';
 import { expiringNormatives } from '../../modules/normative';
 import { sendPage } from '../http/render';
@@ -29,9 +29,10 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
   app.get('/admin/items', { preHandler: business }, async (request, reply) => {
     const p = principalOf(request);
     const scope = visibleAgencyIds(p);
-    const [expiring, uninterpreted] = await Promise.all([
+    const [expiring, uninterpreted, late] = await Promise.all([
       expiringNormatives(ctx, scope),
       policiesWithoutInterpretation(ctx, scope),
+      latePublications(ctx, scope),
     ]);
     const [agencies, items, pending] = await Promise.all([
       listAgencies(ctx),
@@ -47,6 +48,11 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
         pending={pending}
         expiring={expiring}
         uninterpreted={uninterpreted}
+        late={late.map((l) => ({
+          id: l.id,
+          title: l.title,
+          note: `第 ${l.timeliness?.workingDays} 个工作日发布`,
+        }))}
       />,
     );
   });

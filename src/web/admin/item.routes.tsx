@@ -8,6 +8,7 @@ import {
   createDraft,
   itemRelations,
   listSubjects,
+  publicationTimeliness,
   reviewHistory,
   reviewStep,
   reviewSubjectOf,
@@ -153,6 +154,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       can,
       relations,
       successorChoices,
+      timeliness: publicationTimeliness(item),
       state,
     };
     return sendPage(

@@ -111,6 +111,7 @@ export function StaffItemsPage(
     pending: { id: string; title: string }[];
     expiring: { id: string; title: string; valid_until: string }[];
     uninterpreted: { id: string; title: string }[];
+    late: { id: string; title: string; note: string }[];
   },
 ) {
   const isEditor = props.principal?.grants.some((g) => g.role === 'editor');
@@ -140,6 +141,7 @@ export function StaffItemsPage(
         items={props.expiring.map((e) => ({ ...e, note: `有效期至 ${e.valid_until}` }))}
       />
       <AttentionList title="尚无已发布解读的政策" items={props.uninterpreted} />
+      <AttentionList title="超过 20 个工作日才发布的信息（条例第二十六条）" items={props.late} />
       <ItemsTable items={props.items} agencies={props.agencies} />
     </AdminLayout>
   );

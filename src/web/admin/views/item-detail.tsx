@@ -4,6 +4,7 @@ import {
   disclosureLabels,
   type ItemRelations,
   type ReviewStep,
+  type Timeliness,
 } from '../../../modules/documents';
 import { formatDateTime } from '../../portal/views/item-list';
 import { ActionButton, type FormState } from './form';
@@ -28,6 +29,7 @@ export interface ItemView {
   history: ReviewActionTable[];
   can: { edit: boolean; submit: boolean; review: boolean; withdraw: boolean; changeNormative: boolean };
   relations: ItemRelations;
+  timeliness: Timeliness | null;
   successorChoices: { id: string; title: string }[];
   state?: FormState | undefined;
 }
@@ -86,6 +88,12 @@ export function ItemDetailPage(props: AdminShell & ItemView) {
       <p class="status-line">
         <strong>{stageOf(item, props.chain)}</strong>
         {item.index_number && <span>索引号：{item.index_number}</span>}
+        {props.timeliness?.late && (
+          <span class="late" role="note">
+            超过条例第二十六条时限：形成于 {props.timeliness.formedOn}，应于 {props.timeliness.deadline}{' '}
+            前公开，实际在第 {props.timeliness.workingDays} 个工作日发布
+          </span>
+        )}
         {item.status === 'published' && <a href={`/items/${item.id}`}>在门户查看</a>}
         <a href={`/admin/items/${item.id}/review-form`}>打印审查单</a>
       </p>

@@ -1,0 +1,1 @@
+export { addWorkingDays, defaultIsWorkday, type IsWorkday, workingDaysAfter } from './working-days';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, workingDaysAfter } from './working-days';
+
+describe('working days on the chinese-days calendar', () => {
+  it('reproduces the statutory example: received 2024-09-27, due 2024-10-30 (调休 29 Sep counts, 国庆 does not)', () => {
+    expect(addWorkingDays('2024-09-27', 20)).toBe('2024-10-30');
+  });
+
+  it.each([
+    ['2026-03-02', 1, '2026-03-03'],
+    ['2026-03-06', 1, '2026-03-09'], // Friday → Monday
+    ['2026-03-02', 0, '2026-03-02'],
+  ])('%s + %i working days = %s', (from, n, expected) => {
+    expect(addWorkingDays(from, n)).toBe(expected);
+  });
+
+  it('counts working days after a date, up to and including another', () => {
+    expect(workingDaysAfter('2024-09-27', '2024-10-30')).toBe(20);
+    expect(workingDaysAfter('2024-09-27', '2024-10-08')).toBe(3); // 29 Sep, 30 Sep, 8 Oct
+    expect(workingDaysAfter('2026-03-02', '2026-03-01')).toBe(0);
+  });
+
+  it('takes another calendar when given one (an override table in front of the data)', () => {
+    const everyDay = () => true;
+    expect(addWorkingDays('2024-09-27', 20, everyDay)).toBe('2024-10-17');
+  });
+});

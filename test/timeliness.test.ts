@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/core/ids';
+import { latePublications } from '../src/modules/documents';
+import { makeAgency, makeUser } from './helpers/factories';
+import { HttpClient } from './helpers/http-client';
+import { draftAs, makeStaff, signOff } from './helpers/review-flow';
+import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
+
+describe.each(testDatabases())(
+  '条例 Art. 26: published within 20 working days of formation, on %s',
+  (kind) => {
+    let ctx: TestContext;
+    let app: FastifyInstance;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ ctx, app, close } = await openTestApp(kind));
+    });
+    afterAll(() => close());
+
+    it('flags an item formed six weeks before it was published, and not a fresh one', async () => {
+      const agency = await makeAgency(ctx);
+      const staff = await makeStaff(ctx, agency.id);
+      const columnId = newId();
+      await ctx.db
+        .insertInto('columns')
+        .values({
+          id: columnId,
+          agency_id: agency.id,
+          slug: 'notices',
+          name: '通知公告',
+          description: '',
+          update_days: 30,
+          sort: 0,
+          created_at: ctx.clock.now().toISOString(),
+        })
+        .execute();
+      // The test clock stands at 2026-03-02 (a Monday).
+      const late = await signOff(
+        ctx,
+        staff,
+        await draftAs(ctx, staff, { columnId, title: '迟发的通知', writtenOn: '2026-01-19' }),
+      );
+      const fresh = await signOff(
+        ctx,
+        staff,
+        await draftAs(ctx, staff, { columnId, title: '及时的通知', writtenOn: '2026-02-27' }),
+      );
+      const flagged = await latePublications(ctx, [agency.id]);
+      expect(flagged.map((f) => f.id)).toEqual([late.id]);
+      expect(flagged[0]?.timeliness?.workingDays).toBeGreaterThan(20);
+      expect((flagged[0]?.timeliness?.deadline ?? '') < '2026-03-02').toBe(true);
+
+      const viewer = await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'editor' }] });
+      const client = new HttpClient(app);
+      await client.login(ctx, viewer.username);
+      expect((await client.get(`/admin/items/${late.id}`)).body).toContain('超过条例第二十六条时限');
+      expect((await client.get(`/admin/items/${fresh.id}`)).body).not.toContain('超过条例第二十六条时限');
+      expect((await client.get('/admin/items')).body).toContain(
+        '超过 20 个工作日才发布的信息（条例第二十六条）（1）',
+      );
+    });
+  },
+);
