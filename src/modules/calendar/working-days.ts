@@ -1,4 +1,5 @@
-import { isWorkday as chineseDaysIsWorkday } from 'chinese-days';
+// chinese-days is CommonJS: under Node's ESM loader only its default export exists.
+import chineseDays from 'chinese-days';
 
 // Working-day arithmetic (条例 Art. 26, 33): weekends and statutory holidays do not count, make-up
 // working days (调休) do. Pure: the calendar is passed in, so an override table can stand in front of the
@@ -8,7 +9,7 @@ import { isWorkday as chineseDaysIsWorkday } from 'chinese-days';
 export type IsWorkday = (day: string) => boolean;
 
 /** The chinese-days calendar (State Council notices as published; a year not yet announced counts weekdays). */
-export const defaultIsWorkday: IsWorkday = (day) => chineseDaysIsWorkday(day);
+export const defaultIsWorkday: IsWorkday = (day) => chineseDays.isWorkday(day);
 
 function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

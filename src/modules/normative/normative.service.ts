@@ -5,8 +5,8 @@ import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/validation';
 import type { DB } from '../../db/schema';
-import type { Principal } from '../accounts';
 import { syncSearchIndex } from '../../search/item-indexer';
+import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
 import {
   canChangeNormativeStatus,
