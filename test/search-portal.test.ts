@@ -5,7 +5,7 @@ import type { Item } from '../src/db/schema';
 import { withdrawItem } from '../src/modules/documents';
 import { makeAgency, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
-import { actorOf, draftAs, makeStaff, signOff, type Staff } from './helpers/review-flow';
+import { actorOf, draftAs, makeStaff, type Staff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
 // Search follows publication: an item is found once published and gone once withdrawn, and only by
@@ -25,9 +25,39 @@ describe.each(testDatabases())('search on the portal and the API, on %s', (kind)
     const agency = await makeAgency(ctx);
     staff = await makeStaff(ctx, agency.id);
     const columnId = newId();
-    await ctx.db.insertInto('columns').values({ id: columnId, agency_id: agency.id, slug: 'news', name: '工作动态', description: '', update_days: 14, sort: 0, created_at: ctx.clock.now().toISOString() }).execute();
-    published = await signOff(ctx, staff, await draftAs(ctx, staff, { columnId, title: '关于公共资源交易平台自建系统升级的公告', genre: '公告', bodyHtml: '<p>为提升服务，平台将于周末停机维护，涉及税费缴纳业务。</p>' }));
-    internal = await signOff(ctx, staff, await draftAs(ctx, staff, { columnId, title: '内部通报：自建系统账号清理', genre: '通报', visibility: 'internal' }));
+    await ctx.db
+      .insertInto('columns')
+      .values({
+        id: columnId,
+        agency_id: agency.id,
+        slug: 'news',
+        name: '工作动态',
+        description: '',
+        update_days: 14,
+        sort: 0,
+        created_at: ctx.clock.now().toISOString(),
+      })
+      .execute();
+    published = await signOff(
+      ctx,
+      staff,
+      await draftAs(ctx, staff, {
+        columnId,
+        title: '关于公共资源交易平台自建系统升级的公告',
+        genre: '公告',
+        bodyHtml: '<p>为提升服务，平台将于周末停机维护，涉及税费缴纳业务。</p>',
+      }),
+    );
+    internal = await signOff(
+      ctx,
+      staff,
+      await draftAs(ctx, staff, {
+        columnId,
+        title: '内部通报：自建系统账号清理',
+        genre: '通报',
+        visibility: 'internal',
+      }),
+    );
     await draftAs(ctx, staff, { columnId, title: '草稿：自建系统迁移方案' });
     const viewer = await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'editor' }] });
     editorName = viewer.username;
