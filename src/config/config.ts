@@ -33,6 +33,10 @@ const envSchema = z.object({
   // 规范性文件 validity (law-and-formats.md §3.5): 5 years, 2 for 试行/暂行, unless a province says otherwise.
   GONGKAI_NORMATIVE_YEARS: z.coerce.number().int().min(1).max(10).default(5),
   GONGKAI_NORMATIVE_TRIAL_YEARS: z.coerce.number().int().min(1).max(5).default(2),
+  // Attachment limits (security.md T7): 20 MB per file, 10 files and 100 MB per submission.
+  GONGKAI_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  GONGKAI_ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  GONGKAI_ATTACHMENT_SUBMISSION_MB: z.coerce.number().int().min(1).max(2000).default(100),
   // Footer and meta-tag identity of the site (portal-standards.md §2, §7).
   GONGKAI_SITE_NAME: z.string().default('示范区人民政府'),
   GONGKAI_SITE_DOMAIN: z.string().default('www.example.gov.cn'),
@@ -65,6 +69,7 @@ export interface Config {
   passwordMaxAgeDays: number;
   publicPostsPerMinute: number;
   normativeValidity: { years: number; trialYears: number };
+  attachments: { maxFileBytes: number; maxFiles: number; maxSubmissionBytes: number };
   site: {
     name: string;
     domain: string;
@@ -110,6 +115,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
     normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },
+    attachments: {
+      maxFileBytes: e.GONGKAI_ATTACHMENT_MAX_MB * 1_048_576,
+      maxFiles: e.GONGKAI_ATTACHMENT_MAX_FILES,
+      maxSubmissionBytes: e.GONGKAI_ATTACHMENT_SUBMISSION_MB * 1_048_576,
+    },
     site: {
       name: e.GONGKAI_SITE_NAME,
       domain: e.GONGKAI_SITE_DOMAIN,

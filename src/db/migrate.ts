@@ -3,12 +3,14 @@ import type { Database } from './client';
 import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-publishing';
 import * as m0003 from './migrations/0003-normative-interpretations';
+import * as m0004 from './migrations/0004-attachments';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-publishing': m0002,
   '0003-normative-interpretations': m0003,
+  '0004-attachments': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -195,6 +195,19 @@ export interface IndexSequenceTable {
   last_seq: number;
 }
 
+export interface AttachmentTable {
+  id: string;
+  item_id: string;
+  original_name: string; // sanitised metadata only; never used as a path
+  stored_name: string; // id + extension of the detected type
+  media_type: string; // detected from the content, never taken from the client
+  size: number;
+  sha256: string; // hex, checked on every download
+  created_by: string | null;
+  created_at: string;
+  deleted_at: string | null;
+}
+
 export interface DB {
   agencies: AgencyTable;
   users: UserTable;
@@ -212,9 +225,11 @@ export interface DB {
   normative_documents: NormativeDocumentTable;
   normative_events: NormativeEventTable;
   interpretations: InterpretationTable;
+  attachments: AttachmentTable;
 }
 
 /** Rows as read from the database (defaults resolved). */
 export type Agency = Selectable<AgencyTable>;
 export type Item = Selectable<ItemTable>;
 export type NewItem = Insertable<ItemTable>;
+export type Attachment = Selectable<AttachmentTable>;

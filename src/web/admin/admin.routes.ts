@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
+import { registerAttachmentRoutes } from './attachment.routes';
 import { registerAuditRoutes } from './audit.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { registerContentRoutes } from './content.routes';
@@ -16,6 +17,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerAuthRoutes(app, ctx);
   registerContentRoutes(app, ctx);
   registerItemRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
   registerPublishingSettingsRoutes(app, ctx);
   registerAuditRoutes(app, ctx);

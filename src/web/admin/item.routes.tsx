@@ -21,6 +21,7 @@ import { decideReview } from '../../modules/documents/review-machine';
 import { interpretationOf, policyChoices } from '../../modules/interpretations';
 import { changeNormativeStatus } from '../../modules/normative';
 import { sendPage } from '../http/render';
+import { loadAttachmentsPanel } from './attachment.routes';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
 import type { FormState } from './views/form';
 import { ItemDetailPage } from './views/item-detail';
@@ -155,6 +156,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       relations,
       successorChoices,
       timeliness: publicationTimeliness(item),
+      attachments: await loadAttachmentsPanel(ctx, p, item),
       state,
     };
     return sendPage(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Context } from '../../core/context';
 import { parseInput } from '../../core/validation';
 import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../modules/accounts';
+import { attachmentsOf } from '../../modules/attachments';
 import {
   countView,
   findWithdrawnPublic,
@@ -102,6 +103,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
         item={item}
         subject={await subjectLabel(ctx.db, item.subject_id)}
         relations={await itemRelations(ctx.db, item)}
+        attachments={await attachmentsOf(ctx.db, item.id)}
       />,
     );
   });

@@ -7,6 +7,7 @@ import {
   type Timeliness,
 } from '../../../modules/documents';
 import { formatDateTime } from '../../portal/views/item-list';
+import { AttachmentsPanel, type AttachmentsPanelData } from './attachments-panel';
 import { ActionButton, type FormState } from './form';
 import { RelationsPanel } from './item-relations';
 import { AdminLayout, type AdminShell } from './layout';
@@ -30,6 +31,7 @@ export interface ItemView {
   can: { edit: boolean; submit: boolean; review: boolean; withdraw: boolean; changeNormative: boolean };
   relations: ItemRelations;
   timeliness: Timeliness | null;
+  attachments: AttachmentsPanelData;
   successorChoices: { id: string; title: string }[];
   state?: FormState | undefined;
 }
@@ -154,6 +156,7 @@ export function ItemDetailPage(props: AdminShell & ItemView) {
         canChangeNormative={can.changeNormative}
         successorChoices={props.successorChoices}
       />
+      <AttachmentsPanel {...props.attachments} csrf={props.csrf} />
       <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
       <ReviewHistory history={props.history} />
     </AdminLayout>

@@ -1,6 +1,8 @@
 import type { Agency, ColumnTable, Item } from '../../../db/schema';
+import type { AttachmentView } from '../../../modules/attachments';
 import { disclosureLabels, type ItemRelations } from '../../../modules/documents';
 import { normativeStatusLabels } from '../../../modules/normative';
+import { AttachmentList } from '../../admin/views/attachments-panel';
 import { formatDate, formatDateTime } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
@@ -10,6 +12,7 @@ interface Props extends PageShell {
   item: Item;
   subject: string;
   relations: ItemRelations;
+  attachments: AttachmentView[];
 }
 
 function Breadcrumb({ agency, column }: { agency: Agency; column: ColumnTable }) {
@@ -91,6 +94,7 @@ export function ItemPage(props: Props) {
         </p>
         {/* Bodies come from the publishing workflow, which sanitises them on the server. */}
         <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
+        <AttachmentList attachments={props.attachments} />
         <RelatedLinks relations={props.relations} />
       </article>
     </PortalLayout>

@@ -1,0 +1,24 @@
+export { type AttachmentView, attachmentsOf, formatSize, presentAttachment } from './attachment.presenter';
+export {
+  canManageAttachments,
+  deleteAttachment,
+  type IncomingFile,
+  uploadAttachments,
+} from './attachment.service';
+export { ACCEPTED_EXTENSIONS, storedMediaTypes, typeLabelOf } from './content-type';
+export {
+  type Download,
+  mayDownload,
+  openDownload,
+  type Verification,
+  verifyAttachment,
+} from './download.service';
+export { contentDisposition, fileNameProblem, sanitizeFileName } from './file-name';
+export {
+  type AttachmentScanner,
+  passingScanner,
+  type ScanVerdict,
+  scannerFor,
+  useAttachmentScanner,
+} from './scanner';
+export { storageRoot } from './storage';
