@@ -15,7 +15,7 @@ import {
 } from '../src/modules/attachments';
 import { submitForReview } from '../src/modules/documents';
 import { AttachmentList, AttachmentsPanel } from '../src/web/admin/views/attachments-panel';
-import { makeAgency, TEST_PASSWORD } from './helpers/factories';
+import { makeAgency, makeColumn, TEST_PASSWORD } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { actorOf, draftAs, makeStaff, type Staff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
@@ -178,20 +178,7 @@ describe.each(testDatabases())('attachments on %s', (kind) => {
     const [agencyA, agencyB] = [await makeAgency(ctx), await makeAgency(ctx)];
     staffA = await makeStaff(ctx, agencyA.id);
     staffB = await makeStaff(ctx, agencyB.id);
-    columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agencyA.id,
-        slug: 'notices',
-        name: '通知公告',
-        description: '',
-        update_days: 30,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    columnId = await makeColumn(ctx, agencyA.id, 'notices', '通知公告', 30);
     for (const [name, p] of [
       ['editorA', staffA.editor],
       ['reviewerA', staffA.reviewer1],

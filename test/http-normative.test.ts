@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import type { Item } from '../src/db/schema';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { draftAs, makeStaff, reload, type Staff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
@@ -20,20 +19,7 @@ describe.each(testDatabases())('normative status and interpretations on the page
     ({ ctx, app, close } = await openTestApp(kind));
     const agency = await makeAgency(ctx);
     staff = await makeStaff(ctx, agency.id);
-    const columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'policies',
-        name: '政策法规',
-        description: '',
-        update_days: 180,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    const columnId = await makeColumn(ctx, agency.id, 'policies', '政策法规', 180);
     const draft = await draftAs(ctx, staff, {
       columnId,
       title: '示范区老旧小区改造补助办法',

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import type { Agency, UserTable } from '../src/db/schema';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -21,20 +20,7 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
     for (const role of ['editor', 'reviewer1', 'reviewer2', 'reviewer3'] as const) {
       users[role] = await makeUser(ctx, { grants: [{ agencyId: agency.id, role }] });
     }
-    columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'notices',
-        name: '通知公告',
-        description: '',
-        update_days: 30,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    columnId = await makeColumn(ctx, agency.id, 'notices', '通知公告', 30);
   });
   afterAll(() => close());
 

@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import { systemActor } from '../src/modules/audit';
 import { importDirectory } from '../src/modules/documents';
 import { createSearchProvider } from '../src/search';
-import { makeAgency } from './helpers/factories';
+import { makeAgency, makeColumn } from './helpers/factories';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 describe.each(testDatabases())('importing an existing portal on %s', (kind) => {
@@ -18,19 +17,7 @@ describe.each(testDatabases())('importing an existing portal on %s', (kind) => {
     ctx = await createTestContext(kind);
     const agency = await makeAgency(ctx);
     agencyCode = agency.code;
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: newId(),
-        agency_id: agency.id,
-        slug: 'news',
-        name: '工作动态',
-        description: '',
-        update_days: 14,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    await makeColumn(ctx, agency.id, 'news', '工作动态', 14);
     dir = mkdtempSync(path.join(tmpdir(), 'gk-import-'));
     writeFileSync(
       path.join(dir, 'a.html'),

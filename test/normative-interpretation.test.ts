@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/core/errors';
-import { newId } from '../src/core/ids';
 import type { Agency } from '../src/db/schema';
 import { reviewStep, submitForReview, withdrawItem } from '../src/modules/documents';
 import { interpretationsOfPolicy, policiesWithoutInterpretation } from '../src/modules/interpretations';
@@ -11,7 +10,7 @@ import {
   normativeOf,
   normativeYearStats,
 } from '../src/modules/normative';
-import { makeAgency } from './helpers/factories';
+import { makeAgency, makeColumn } from './helpers/factories';
 import { actorOf, draftAs, makeStaff, reload, type Staff, signOff } from './helpers/review-flow';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -53,20 +52,7 @@ describe.each(testDatabases())('normative documents and interpretations on %s', 
     ctx = await createTestContext(kind);
     agency = await makeAgency(ctx);
     staff = await makeStaff(ctx, agency.id);
-    columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'policies',
-        name: '政策法规',
-        description: '',
-        update_days: 180,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    columnId = await makeColumn(ctx, agency.id, 'policies', '政策法规', 180);
   });
   afterAll(() => ctx.close());
 

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import { reviewStep, submitForReview } from '../src/modules/documents';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { loginSession } from './helpers/principals';
 import { actorOf, draftAs, makeStaff, reload } from './helpers/review-flow';
@@ -52,20 +51,7 @@ describe.each(testDatabases())('per-agency publishing settings on %s', (kind) =>
 
     const staff = await makeStaff(ctx, agency.id);
     const legal = await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'reviewer1' }] });
-    const columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'news',
-        name: '工作动态',
-        description: '',
-        update_days: 14,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    const columnId = await makeColumn(ctx, agency.id, 'news', '工作动态', 14);
     const item = await draftAs(ctx, staff, { columnId, title: '经信局召开安全生产会议', genre: '工作动态' });
     await submitForReview(ctx, staff.editor, actorOf(staff.editor), item);
     const legalReviewer = await loginSession(ctx, legal);

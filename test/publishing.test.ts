@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../src/core/errors';
-import { newId } from '../src/core/ids';
 import type { Agency, Item } from '../src/db/schema';
 import type { Principal } from '../src/modules/accounts';
 import type { Actor } from '../src/modules/audit';
@@ -12,7 +11,7 @@ import {
   submitForReview,
   withdrawItem,
 } from '../src/modules/documents';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { loginSession } from './helpers/principals';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -81,20 +80,7 @@ describe.each(testDatabases())('the publishing loop on %s', (kind) => {
         ],
       }),
     );
-    columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'policies',
-        name: '政策法规',
-        description: '',
-        update_days: 180,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    columnId = await makeColumn(ctx, agency.id, 'policies', '政策法规', 180);
   });
   afterAll(() => ctx.close());
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import type { Item } from '../src/db/schema';
 import { withdrawItem } from '../src/modules/documents';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { actorOf, draftAs, makeStaff, type Staff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
@@ -24,20 +23,7 @@ describe.each(testDatabases())('search on the portal and the API, on %s', (kind)
     ({ ctx, app, close } = await openTestApp(kind));
     const agency = await makeAgency(ctx);
     staff = await makeStaff(ctx, agency.id);
-    const columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: agency.id,
-        slug: 'news',
-        name: '工作动态',
-        description: '',
-        update_days: 14,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    const columnId = await makeColumn(ctx, agency.id, 'news', '工作动态', 14);
     published = await signOff(
       ctx,
       staff,

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../src/core/ids';
 import { latePublications } from '../src/modules/documents';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { draftAs, makeStaff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
@@ -21,20 +20,7 @@ describe.each(testDatabases())(
     it('flags an item formed six weeks before it was published, and not a fresh one', async () => {
       const agency = await makeAgency(ctx);
       const staff = await makeStaff(ctx, agency.id);
-      const columnId = newId();
-      await ctx.db
-        .insertInto('columns')
-        .values({
-          id: columnId,
-          agency_id: agency.id,
-          slug: 'notices',
-          name: '通知公告',
-          description: '',
-          update_days: 30,
-          sort: 0,
-          created_at: ctx.clock.now().toISOString(),
-        })
-        .execute();
+      const columnId = await makeColumn(ctx, agency.id, 'notices', '通知公告', 30);
       // The test clock stands at 2026-03-02 (a Monday).
       const late = await signOff(
         ctx,

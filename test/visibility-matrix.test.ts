@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../src/core/ids';
 import type { Agency, Item } from '../src/db/schema';
 import { isVisible, visibilityScopeOf } from '../src/modules/catalog';
-import { makeAgency, makeUser } from './helpers/factories';
+import { makeAgency, makeColumn, makeUser } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -26,20 +26,7 @@ describe.each(testDatabases())('the visibility matrix on the portal, on %s', (ki
     ({ ctx, app, close } = await openTestApp(kind));
     owner = await makeAgency(ctx);
     const other = await makeAgency(ctx);
-    const columnId = newId();
-    await ctx.db
-      .insertInto('columns')
-      .values({
-        id: columnId,
-        agency_id: owner.id,
-        slug: 'news',
-        name: '工作动态',
-        description: '',
-        update_days: 14,
-        sort: 0,
-        created_at: ctx.clock.now().toISOString(),
-      })
-      .execute();
+    const columnId = await makeColumn(ctx, owner.id, 'news', '工作动态', 14);
     for (const status of statuses) {
       for (const visibility of visibilities) {
         const now = ctx.clock.now().toISOString();

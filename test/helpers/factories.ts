@@ -64,6 +64,31 @@ export function currentCode(ctx: TestContext): string {
   return totpCodeAt(TEST_TOTP_SECRET, ctx.clock.now());
 }
 
+/** A column of an agency; returns its id. */
+export async function makeColumn(
+  ctx: TestContext,
+  agencyId: string,
+  slug: string,
+  name: string,
+  updateDays: number | null = 30,
+) {
+  const id = newId();
+  await ctx.db
+    .insertInto('columns')
+    .values({
+      id,
+      agency_id: agencyId,
+      slug,
+      name,
+      description: '',
+      update_days: updateDays,
+      sort: 0,
+      created_at: ctx.clock.now().toISOString(),
+    })
+    .execute();
+  return id;
+}
+
 /** A column and one item in it. */
 export async function makeItem(
   ctx: TestContext,
