@@ -154,3 +154,47 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
     expect(selfReview.body).toContain('不在本单位的审核链中');
   });
 });
+
+describe('pasted text in a draft', () => {
+  it('is cleaned of flattened pinyin annotations, and remaining traditional characters are reported', async () => {
+    const { ctx, app, close } = await openTestApp('sqlite');
+    try {
+      const agency = await makeAgency(ctx);
+      const editorUser = await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'editor' }] });
+      const columnId = await makeColumn(ctx, agency.id, 'news', '工作动态', 14);
+      const editor = new HttpClient(app);
+      await editor.login(ctx, editorUser.username);
+      const pasted = await editor.postForm(
+        '/admin/items',
+        {
+          columnId,
+          title: '區(qū)經(jīng)信局開(kāi)展培訓(xùn)',
+          bodyHtml: '<p>　　工作開(kāi)展情況良好。</p>',
+          visibility: 'public',
+          disclosure: 'proactive',
+        },
+        '/admin/items/new',
+      );
+      const item = await editor.get(String(pasted.headers.location));
+      expect(item.body).toContain('<h1>区经信局开展培训</h1>');
+      expect(item.body).toContain('工作开展情况良好。</p>');
+      expect(item.body).not.toContain('　');
+      const plain = await editor.postForm(
+        '/admin/items',
+        {
+          columnId,
+          title: '關於報送材料的通知',
+          bodyHtml: '<p>正文</p>',
+          visibility: 'public',
+          disclosure: 'proactive',
+        },
+        '/admin/items/new',
+      );
+      const reported = await editor.get(String(plain.headers.location));
+      expect(reported.body).toContain('<h1>關於報送材料的通知</h1>');
+      expect(reported.body).toContain('标题或正文含繁体字 關於報');
+    } finally {
+      await close();
+    }
+  });
+});

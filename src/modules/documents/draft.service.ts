@@ -18,6 +18,7 @@ import { disclosureBases, disclosureStatuses } from './disclosure';
 import { genres } from './genres';
 import { decideReview } from './review-machine';
 import { sanitizeBody } from './sanitize';
+import { cleanText } from './text-cleaner';
 
 // Drafting (信息员): an item is written in a column of the editor's agency with its catalogue metadata
 // (law-and-formats.md §3.1) and its proposed disclosure status, which may stay open until it is submitted.
@@ -110,8 +111,9 @@ async function checkSubject(ctx: Context, subjectId: string | null) {
 function fieldsOf(input: z.output<typeof draftSchema>) {
   return {
     column_id: input.columnId,
-    title: input.title,
-    body_html: sanitizeBody(input.bodyHtml),
+    // Pasted text is cleaned as imports are: flattened pinyin annotations out, whitespace tidied.
+    title: cleanText(input.title).text.trim(),
+    body_html: sanitizeBody(cleanText(input.bodyHtml).text),
     doc_number: input.docNumber,
     issuer: input.issuer,
     written_on: input.writtenOn,

@@ -8,6 +8,7 @@ import {
 } from '../interpretations';
 import { normativeOf } from '../normative';
 import { plainText } from './sanitize';
+import { findTraditionalCharacters } from './text-cleaner';
 
 // What an item page shows beside the item itself: its place in the 规范性文件 registry, the policy it
 // interprets or the interpretations it has (both pages link to each other), and the 摘抄 warning.
@@ -17,6 +18,8 @@ export interface ItemRelations {
   policy: { id: string; title: string; status: string; form: string } | null;
   interpretations: { id: string; title: string; status: string; visibility: string; form: string }[];
   copiedShare: { share: number; warn: boolean } | null;
+  /** Traditional characters left in the text, reported to the editor and never changed silently. */
+  traditional: string[];
 }
 
 /** Loads the relations of one item. */
@@ -41,5 +44,8 @@ export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRel
         : null,
     interpretations,
     copiedShare: policy ? excerptWarning(plainText(item.body_html), plainText(policy.body_html)) : null,
+    traditional: [
+      ...new Set(findTraditionalCharacters(`${item.title} ${plainText(item.body_html)}`).map((t) => t.char)),
+    ],
   };
 }

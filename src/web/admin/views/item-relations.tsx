@@ -9,9 +9,15 @@ export function RelationsPanel(props: {
   canChangeNormative: boolean;
   successorChoices: { id: string; title: string }[];
 }) {
-  const { normative, policy, interpretations, copiedShare } = props.relations;
+  const { normative, policy, interpretations, copiedShare, traditional } = props.relations;
   return (
     <section class="relations" aria-label="关联信息">
+      {traditional.length > 0 && (
+        <p class="form-error" role="note">
+          标题或正文含繁体字 {traditional.slice(0, 20).join('')}
+          {traditional.length > 20 ? '…' : ''}，请核对是否应改为简体（系统不会自动修改）。
+        </p>
+      )}
       {normative && (
         <div class="card">
           <h2>规范性文件登记</h2>
