@@ -18,10 +18,12 @@ describe.each(testDatabases())('search on the portal and the API, on %s', (kind)
   let published: Item;
   let internal: Item;
   let editorName: string;
+  let agencyCode: string;
 
   beforeAll(async () => {
     ({ ctx, app, close } = await openTestApp(kind));
     const agency = await makeAgency(ctx);
+    agencyCode = agency.code;
     staff = await makeStaff(ctx, agency.id);
     const columnId = await makeColumn(ctx, agency.id, 'news', '工作动态', 14);
     published = await signOff(
@@ -94,6 +96,22 @@ describe.each(testDatabases())('search on the portal and the API, on %s', (kind)
       expect(page.statusCode, q.slice(0, 20)).toBe(200);
       expect(page.body, q.slice(0, 20)).not.toContain('<script>alert(1)');
     }
+  });
+
+  it('narrows by agency, column, genre, subject and validity', async () => {
+    const citizen = new HttpClient(app);
+    const found = (query: string) =>
+      citizen
+        .get(`/search?q=${encodeURIComponent('自建')}&${query}`)
+        .then((r) => r.body.includes(published.id));
+    expect(await found(`agency=${agencyCode}&column=news`)).toBe(true);
+    expect(await found(`agency=${agencyCode}&column=nowhere`)).toBe(false);
+    expect(await found('agency=no-such-agency')).toBe(false);
+    expect(await found('genre=公告')).toBe(true);
+    expect(await found('genre=通知')).toBe(false);
+    expect(await found('subject=s09-05')).toBe(false); // the item has no subject
+    expect(await found('validity=in_force')).toBe(false); // not a normative document
+    expect((await citizen.get('/search?q=x&validity=bogus')).statusCode).toBe(400);
   });
 
   it('forgets a withdrawn item', async () => {

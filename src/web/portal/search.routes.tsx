@@ -4,7 +4,7 @@ import type { Context } from '../../core/context';
 import { parseInput } from '../../core/validation';
 import { listAgencies, resolveSession } from '../../modules/accounts';
 import { visibilityScopeOf } from '../../modules/catalog';
-import { genres } from '../../modules/documents';
+import { genres, listSubjects } from '../../modules/documents';
 import { createSearchProvider } from '../../search';
 import { sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
@@ -37,6 +37,20 @@ export const searchQuerySchema = z.object({
     .max(20)
     .optional()
     .transform((v) => v || undefined),
+  column: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || undefined),
+  subject: z
+    .string()
+    .max(20)
+    .optional()
+    .transform((v) => v || undefined),
+  validity: z
+    .enum(['', 'in_force', 'expired', 'repealed', 'amended', 'partly_expired'])
+    .optional()
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1, '页码须为正整数').max(1000, '页码过大').default(1),
 });
 
@@ -46,6 +60,16 @@ export async function runSearch(ctx: Context, token: string | undefined, raw: un
   const viewer = token ? await resolveSession(ctx, token) : null;
   const agencies = await listAgencies(ctx, { enabledOnly: true });
   const agency = form.agency ? agencies.find((a) => a.code === form.agency) : undefined;
+  // A column is named by its slug within the chosen agency; one that does not exist matches nothing.
+  const column =
+    agency && form.column
+      ? await ctx.db
+          .selectFrom('columns')
+          .select('id')
+          .where('agency_id', '=', agency.id)
+          .where('slug', '=', form.column)
+          .executeTakeFirst()
+      : undefined;
   const result = form.q.trim()
     ? await createSearchProvider(ctx.db).search({
         q: form.q,
@@ -53,6 +77,9 @@ export async function runSearch(ctx: Context, token: string | undefined, raw: un
         ...(agency ? { agencyIds: [agency.id] } : form.agency ? { agencyIds: ['none'] } : {}),
         ...(form.year ? { year: form.year } : {}),
         ...(form.genre ? { genre: form.genre } : {}),
+        ...(form.column ? { columnId: column?.id ?? 'none' } : {}),
+        ...(form.subject ? { subject: form.subject } : {}),
+        ...(form.validity ? { validity: form.validity } : {}),
         page: form.page,
         pageSize,
       })
@@ -77,6 +104,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: Context): void {
         form={form}
         agencies={agencies}
         genres={genres}
+        subjects={await listSubjects(ctx.db)}
         result={result}
         pageSize={PAGE_SIZE}
       />,

@@ -1,4 +1,6 @@
 import type { Agency } from '../../../db/schema';
+import type { SubjectNode } from '../../../modules/documents';
+import { normativeStatusLabels } from '../../../modules/normative';
 import type { SearchResult } from '../../../search';
 import { formatDate } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
@@ -8,6 +10,9 @@ export interface SearchForm {
   agency?: string | undefined;
   year?: number | undefined;
   genre?: string | undefined;
+  column?: string | undefined;
+  subject?: string | undefined;
+  validity?: string | undefined;
   page: number;
 }
 
@@ -15,6 +20,7 @@ interface Props extends PageShell {
   form: SearchForm;
   agencies: Agency[];
   genres: readonly string[];
+  subjects: SubjectNode[];
   result: SearchResult | null;
   pageSize: number;
 }
@@ -24,6 +30,9 @@ function pageHref(form: SearchForm, page: number): string {
   if (form.agency) params.set('agency', form.agency);
   if (form.year) params.set('year', String(form.year));
   if (form.genre) params.set('genre', form.genre);
+  if (form.column) params.set('column', form.column);
+  if (form.subject) params.set('subject', form.subject);
+  if (form.validity) params.set('validity', form.validity);
   params.set('page', String(page));
   return `/search?${params}`;
 }
@@ -70,6 +79,29 @@ export function SearchPage(props: Props) {
             </option>
           ))}
         </select>
+        <label for="subject">主题分类</label>
+        <select id="subject" name="subject">
+          <option value="">不限</option>
+          {props.subjects.map((top) => (
+            <optgroup label={top.name}>
+              {(top.children.length ? top.children : [top]).map((s) => (
+                <option value={s.id} selected={form.subject === s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        <label for="validity">有效性（规范性文件）</label>
+        <select id="validity" name="validity">
+          <option value="">不限</option>
+          {Object.entries(normativeStatusLabels).map(([value, label]) => (
+            <option value={value} selected={form.validity === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        {form.column && <input type="hidden" name="column" value={form.column} />}
         <button type="submit">搜索</button>
       </form>
       {!result && <p class="empty">请输入要查找的词语，例如“营商环境”“补贴”。</p>}
