@@ -9,6 +9,7 @@ import type { SearchDocument } from './search-provider';
 // change, so search never shows what the portal would not.
 
 async function documentOf(db: Kysely<DB>, item: Item): Promise<SearchDocument> {
+  const body = plainText(item.body_html);
   const normative = await db
     .selectFrom('normative_documents')
     .select('status')
@@ -19,7 +20,8 @@ async function documentOf(db: Kysely<DB>, item: Item): Promise<SearchDocument> {
     agencyId: item.agency_id,
     columnId: item.column_id,
     title: item.title,
-    text: [item.doc_number, item.summary, plainText(item.body_html)].filter(Boolean).join(' '),
+    // The summary usually repeats the opening of the body; indexing it twice would show it twice in snippets.
+    text: [item.doc_number, body.includes(item.summary) ? '' : item.summary, body].filter(Boolean).join(' '),
     publishedAt: item.published_at ?? item.updated_at,
     genre: item.genre,
     subject: item.subject_id,
