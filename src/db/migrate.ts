@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation';
 import * as m0002 from './migrations/0002-publishing';
 import * as m0003 from './migrations/0003-normative-interpretations';
 import * as m0004 from './migrations/0004-attachments';
+import * as m0005 from './migrations/0005-versions';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-publishing': m0002,
   '0003-normative-interpretations': m0003,
   '0004-attachments': m0004,
+  '0005-versions': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

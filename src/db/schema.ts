@@ -129,6 +129,22 @@ export interface ItemTable {
   withdrawn_reason: string | null;
   registration_number: string | null; // 规范性文件 登记号
   effective_from: string | null; // 施行日期
+  version: Generated<number>; // 1 for the first publication, +1 per published correction
+  correction_of: string | null; // a correction draft: the published item it corrects
+  correction_reason: string | null; // 更正说明, shown in the version history
+}
+
+export interface ItemVersionTable {
+  id: string;
+  item_id: string;
+  version: number;
+  title: string;
+  body_html: string;
+  doc_number: string | null;
+  summary: string;
+  valid_from: string;
+  replaced_at: string;
+  reason: string;
 }
 
 export interface NormativeDocumentTable {
@@ -226,6 +242,7 @@ export interface DB {
   normative_events: NormativeEventTable;
   interpretations: InterpretationTable;
   attachments: AttachmentTable;
+  item_versions: ItemVersionTable;
 }
 
 /** Rows as read from the database (defaults resolved). */

@@ -1,3 +1,4 @@
+export { itemVersions, startCorrection } from './correction.service';
 export { type DisclosureStatus, disclosureBases, disclosureLabels, disclosureStatuses } from './disclosure';
 export { createDraft, type DraftInput, updateDraft } from './draft.service';
 export { genres, policyGenres } from './genres';

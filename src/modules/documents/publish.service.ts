@@ -8,6 +8,7 @@ import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
 import { interpretationOf, interpretationsOfPolicy, isPolicyItem } from '../interpretations';
 import { NORMATIVE_GENRE, registerNormative } from '../normative';
+import { mergeCorrection } from './correction.service';
 import { formatIndexNumber, indexPeriod } from './index-number';
 import { decideReview } from './review-machine';
 
@@ -48,6 +49,19 @@ export async function publishApproved(
   ctx: Context,
   item: Pick<Item, 'id' | 'agency_id'>,
 ): Promise<boolean> {
+  const candidate = await trx
+    .selectFrom('items')
+    .select(['correction_of', 'status'])
+    .where('id', '=', item.id)
+    .executeTakeFirst();
+  if (candidate?.correction_of && candidate.status === 'approved') {
+    await mergeCorrection(
+      trx,
+      ctx,
+      await trx.selectFrom('items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow(),
+    );
+    return true;
+  }
   const now = ctx.clock.now();
   const indexNumber = await issueIndexNumber(trx, item.agency_id, now);
   const published = await trx

@@ -7,6 +7,7 @@ import {
   interpretationsOfPolicy,
 } from '../interpretations';
 import { normativeOf } from '../normative';
+import { itemVersions } from './correction.service';
 import { plainText } from './sanitize';
 import { findTraditionalCharacters } from './text-cleaner';
 
@@ -20,6 +21,10 @@ export interface ItemRelations {
   copiedShare: { share: number; warn: boolean } | null;
   /** Traditional characters left in the text, reported to the editor and never changed silently. */
   traditional: string[];
+  /** Earlier versions (oldest first) with why each was replaced; empty until a correction is published. */
+  versions: { version: number; validFrom: string; replacedAt: string; reason: string }[];
+  /** For a correction draft: the published item it corrects. */
+  corrects: { id: string; title: string; reason: string } | null;
 }
 
 /** Loads the relations of one item. */
@@ -44,6 +49,20 @@ export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRel
         : null,
     interpretations,
     copiedShare: policy ? excerptWarning(plainText(item.body_html), plainText(policy.body_html)) : null,
+    versions: (await itemVersions(db, item.id)).map((v) => ({
+      version: v.version,
+      validFrom: v.valid_from,
+      replacedAt: v.replaced_at,
+      reason: v.reason,
+    })),
+    corrects: item.correction_of
+      ? await db
+          .selectFrom('items')
+          .select(['id', 'title'])
+          .where('id', '=', item.correction_of)
+          .executeTakeFirst()
+          .then((o) => (o ? { ...o, reason: item.correction_reason ?? '' } : null))
+      : null,
     traditional: [
       ...new Set(findTraditionalCharacters(`${item.title} ${plainText(item.body_html)}`).map((t) => t.char)),
     ],

@@ -97,7 +97,11 @@ export async function submitForReview(ctx: Context, p: Principal, actor: Actor, 
     if (!item.registration_number) fields.registrationNumber = '规范性文件须填写登记号';
     if (!item.effective_from) fields.effectiveFrom = '规范性文件须填写施行日期';
   }
-  if (item.genre === INTERPRETATION_GENRE && !(await interpretationOf(ctx.db, item.id))) {
+  if (
+    item.genre === INTERPRETATION_GENRE &&
+    !item.correction_of &&
+    !(await interpretationOf(ctx.db, item.id))
+  ) {
     fields.policyItemId = '政策解读须关联所解读的政策';
   }
   if (Object.keys(fields).length > 0)
@@ -215,7 +219,8 @@ export async function reviewStep(
 // 三同步 (80号 §二): a policy is signed off only with its interpretation already signed, so the two
 // publish together; an interpretation signed first waits for its policy.
 async function checkSignOff(ctx: Context, item: Item) {
-  if (!isPolicyItem(item) || item.disclosure !== 'proactive') return;
+  // A correction keeps the interpretation its policy already has.
+  if (!isPolicyItem(item) || item.disclosure !== 'proactive' || item.correction_of) return;
   const interpretations = await interpretationsOfPolicy(ctx.db, item.id);
   if (!interpretations.some((i) => i.status === 'approved' || i.status === 'published')) {
     const message = '三同步：该政策的解读尚未签发，不能终审签发。请先完成政策解读的审核。';

@@ -12,6 +12,7 @@ import {
   reviewHistory,
   reviewStep,
   reviewSubjectOf,
+  startCorrection,
   subjectLabel,
   submitForReview,
   updateDraft,
@@ -128,6 +129,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       review: decideReview(subject, reviewer, 'approve').ok,
       withdraw: decideReview(subject, reviewer, 'withdraw').ok,
       changeNormative: reviewer.roles.some((r) => r === 'reviewer2' || r === 'reviewer3'),
+      correct: item.status === 'published' && reviewer.roles.includes('editor'),
     };
     const relations = await itemRelations(ctx.db, item);
     const successorChoices = relations.normative
@@ -235,6 +237,23 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       });
     }),
   );
+  app.post<IdParams>('/admin/items/:id/correct', post, async (request, reply) => {
+    const item = await getStaffItem(ctx, principalOf(request), request.params.id);
+    try {
+      const draft = await startCorrection(
+        ctx,
+        principalOf(request),
+        actorFor(request),
+        item,
+        String(formBody(request).reason ?? ''),
+      );
+      return reply.redirect(`/admin/items/${draft.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || !['validation', 'conflict', 'forbidden'].includes(error.code))
+        throw error;
+      return detailPage(request, reply, item, { message: error.message, errors: error.fields ?? {} });
+    }
+  });
   app.post<IdParams>(
     '/admin/items/:id/normative',
     post,

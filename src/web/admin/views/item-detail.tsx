@@ -28,7 +28,14 @@ export interface ItemView {
   subject: string;
   chain: ReviewStep[];
   history: ReviewActionTable[];
-  can: { edit: boolean; submit: boolean; review: boolean; withdraw: boolean; changeNormative: boolean };
+  can: {
+    edit: boolean;
+    submit: boolean;
+    review: boolean;
+    withdraw: boolean;
+    changeNormative: boolean;
+    correct: boolean;
+  };
   relations: ItemRelations;
   timeliness: Timeliness | null;
   attachments: AttachmentsPanelData;
@@ -115,6 +122,18 @@ export function ItemDetailPage(props: AdminShell & ItemView) {
         )}
       </div>
       {can.review && <ReviewPanel {...props} />}
+      {can.correct && (
+        <form method="post" action={`/admin/items/${item.id}/correct`} class="form" aria-label="更正">
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <div class="field">
+            <label for="f-correct">更正原因（将显示在版本记录中）</label>
+            <input id="f-correct" name="reason" />
+          </div>
+          <button type="submit" class="secondary">
+            发起更正
+          </button>
+        </form>
+      )}
       {can.withdraw && (
         <form method="post" action={`/admin/items/${item.id}/withdraw`} class="form" aria-label="撤下">
           <input type="hidden" name="_csrf" value={props.csrf} />

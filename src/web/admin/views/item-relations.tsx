@@ -9,9 +9,15 @@ export function RelationsPanel(props: {
   canChangeNormative: boolean;
   successorChoices: { id: string; title: string }[];
 }) {
-  const { normative, policy, interpretations, copiedShare, traditional } = props.relations;
+  const { normative, policy, interpretations, copiedShare, traditional, corrects } = props.relations;
   return (
     <section class="relations" aria-label="关联信息">
+      {corrects && (
+        <p class="notice" role="note">
+          这是对《<a href={`/admin/items/${corrects.id}`}>{corrects.title}</a>》的更正（原因：
+          {corrects.reason}）。审核通过后将作为原信息的新版本发布，索引号和首次发布时间不变。
+        </p>
+      )}
       {traditional.length > 0 && (
         <p class="form-error" role="note">
           标题或正文含繁体字 {traditional.slice(0, 20).join('')}

@@ -96,6 +96,7 @@ export function ItemPage(props: Props) {
         <div class="item-body" dangerouslySetInnerHTML={{ __html: item.body_html }} />
         <AttachmentList attachments={props.attachments} />
         <RelatedLinks relations={props.relations} />
+        <VersionHistory item={item} relations={props.relations} />
       </article>
     </PortalLayout>
   );
@@ -151,6 +152,27 @@ function RelatedLinks({ relations }: { relations: ItemRelations }) {
           本文件修订了：<a href={`/items/${predecessor.id}`}>{predecessor.title}</a>
         </p>
       )}
+    </aside>
+  );
+}
+
+/** Corrections are new versions: the page says when and why each earlier version was replaced. */
+function VersionHistory({ item, relations }: { item: Item; relations: ItemRelations }) {
+  if (relations.versions.length === 0) return null;
+  return (
+    <aside class="versions" aria-label="版本记录">
+      <h2>版本记录</h2>
+      <ol>
+        {relations.versions.map((v) => (
+          <li>
+            第 {v.version} 版：{formatDate(v.validFrom)} 发布，{formatDate(v.replacedAt)} 更正（{v.reason}）
+          </li>
+        ))}
+        <li>
+          第 {item.version} 版（当前）：
+          {formatDate(relations.versions[relations.versions.length - 1]?.replacedAt ?? null)} 起
+        </li>
+      </ol>
     </aside>
   );
 }
