@@ -97,6 +97,15 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     const ok = await client.get('/agencies/jxj/columns/news');
     expect(ok.statusCode).toBe(200);
     expect(ok.body).toContain('共 1 条，第 1/1 页');
+    const agencyPage = (await client.get('/agencies/jxj')).body;
+    const headings = [...agencyPage.matchAll(/<h2 class="nav-section">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开年报',
+      '依申请公开与互动',
+    ]);
     const bad = await client.get('/agencies/jxj/columns/news?page=-3');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('页码须为正整数');

@@ -11,7 +11,7 @@ export {
   listStaffItems,
   PAGE_SIZE,
 } from './catalog.service';
-export { standardColumns } from './standard-columns';
+export { type ColumnSection, columnSections, sectionOfColumn, standardColumns } from './standard-columns';
 export {
   anonymousScope,
   isVisible,

@@ -1,4 +1,5 @@
 import type { Agency, ColumnTable } from '../../../db/schema';
+import { columnSections, sectionOfColumn } from '../../../modules/catalog';
 import { ItemList } from './item-list';
 import { type PageShell, PortalLayout } from './layout';
 
@@ -38,15 +39,23 @@ export function AgencyPage(props: PageShell & { agency: Agency; columns: ColumnT
     >
       <h1>{props.agency.name}</h1>
       <div class="two-col">
-        <nav aria-label="栏目">
-          <h2>栏目</h2>
-          <ul class="column-nav">
-            {props.columns.map((c) => (
-              <li>
-                <a href={`/agencies/${props.agency.code}/columns/${c.slug}`}>{c.name}</a>
-              </li>
-            ))}
-          </ul>
+        <nav aria-label="政府信息公开栏目">
+          {columnSections.map(([section, label]) => {
+            const columns = props.columns.filter((c) => sectionOfColumn(c.slug) === section);
+            if (columns.length === 0) return null;
+            return (
+              <>
+                <h2 class="nav-section">{label}</h2>
+                <ul class="column-nav">
+                  {columns.map((c) => (
+                    <li>
+                      <a href={`/agencies/${props.agency.code}/columns/${c.slug}`}>{c.name}</a>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            );
+          })}
         </nav>
         <section aria-labelledby="agency-latest">
           <h2 id="agency-latest">最新信息</h2>
