@@ -33,6 +33,13 @@ const envSchema = z.object({
   // 规范性文件 validity (law-and-formats.md §3.5): 5 years, 2 for 试行/暂行, unless a province says otherwise.
   GONGKAI_NORMATIVE_YEARS: z.coerce.number().int().min(1).max(10).default(5),
   GONGKAI_NORMATIVE_TRIAL_YEARS: z.coerce.number().int().min(1).max(5).default(2),
+  // 三同步 (law-and-formats.md §4.2): an interpretation goes out with its policy, or at most 3 working days later.
+  GONGKAI_INTERPRETATION_LAG_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3, '解读最迟在政策发布后 3 个工作日内发布')
+    .default(0),
   // Attachment limits (security.md T7): 20 MB per file, 10 files and 100 MB per submission.
   GONGKAI_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   GONGKAI_ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
@@ -69,6 +76,7 @@ export interface Config {
   passwordMaxAgeDays: number;
   publicPostsPerMinute: number;
   normativeValidity: { years: number; trialYears: number };
+  interpretationLagDays: number;
   attachments: { maxFileBytes: number; maxFiles: number; maxSubmissionBytes: number };
   site: {
     name: string;
@@ -115,6 +123,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
     normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },
+    interpretationLagDays: e.GONGKAI_INTERPRETATION_LAG_DAYS,
     attachments: {
       maxFileBytes: e.GONGKAI_ATTACHMENT_MAX_MB * 1_048_576,
       maxFiles: e.GONGKAI_ATTACHMENT_MAX_FILES,

@@ -220,7 +220,9 @@ export async function reviewStep(
 // publish together; an interpretation signed first waits for its policy.
 async function checkSignOff(ctx: Context, item: Item) {
   // A correction keeps the interpretation its policy already has.
+  // With a configured lag the interpretation may follow within that many working days (listed as due).
   if (!isPolicyItem(item) || item.disclosure !== 'proactive' || item.correction_of) return;
+  if (ctx.config.interpretationLagDays > 0) return;
   const interpretations = await interpretationsOfPolicy(ctx.db, item.id);
   if (!interpretations.some((i) => i.status === 'approved' || i.status === 'published')) {
     const message = '三同步：该政策的解读尚未签发，不能终审签发。请先完成政策解读的审核。';

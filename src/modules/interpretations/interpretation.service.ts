@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../../core/context';
 import type { DB, InterpretationTable } from '../../db/schema';
+import { addWorkingDays } from '../calendar';
 import { COPY_WARNING_THRESHOLD, copiedShare } from './overlap';
 
 // 政策解读 (国办发〔2016〕80号 §二; law-and-formats.md §4): an interpretation is its own item, linked to the
@@ -73,7 +74,10 @@ export function policyChoices(ctx: Context, agencyIds: string[]) {
     .execute();
 }
 
-/** Policies the agencies published that still have no published interpretation (the back-office list). */
+/**
+ * Policies the agencies published that still have no published interpretation (the back-office list),
+ * each with the day its interpretation is due: the policy's publication day plus the configured lag.
+ */
 export async function policiesWithoutInterpretation(ctx: Context, agencyIds: string[] | 'all') {
   if (agencyIds !== 'all' && agencyIds.length === 0) return [];
   let q = ctx.db
@@ -93,7 +97,13 @@ export async function policiesWithoutInterpretation(ctx: Context, agencyIds: str
       ),
     );
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds);
-  return q.orderBy('published_at', 'desc').execute();
+  const rows = await q.orderBy('published_at', 'desc').execute();
+  const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return rows.map((r) => {
+    const publishedOn = new Date(Date.parse(r.published_at ?? '') + 8 * 3_600_000).toISOString().slice(0, 10);
+    const dueOn = addWorkingDays(publishedOn, ctx.config.interpretationLagDays);
+    return { ...r, dueOn, overdue: today > dueOn };
+  });
 }
 
 /** The copied share of an interpretation and whether it should be flagged as an excerpt (摘抄). */

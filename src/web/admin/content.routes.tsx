@@ -47,7 +47,11 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
         items={items}
         pending={pending}
         expiring={expiring}
-        uninterpreted={uninterpreted}
+        uninterpreted={uninterpreted.map((u) => ({
+          id: u.id,
+          title: u.title,
+          note: u.overdue ? `解读应于 ${u.dueOn} 前发布，已逾期` : `解读应于 ${u.dueOn} 前发布`,
+        }))}
         late={late.map((l) => ({
           id: l.id,
           title: l.title,

@@ -110,7 +110,7 @@ export function StaffItemsPage(
     items: StaffItem[];
     pending: { id: string; title: string }[];
     expiring: { id: string; title: string; valid_until: string }[];
-    uninterpreted: { id: string; title: string }[];
+    uninterpreted: { id: string; title: string; note: string }[];
     late: { id: string; title: string; note: string }[];
   },
 ) {
