@@ -17,7 +17,7 @@ export {
 export { defaultReviewChain, type ReviewStep } from './review-chain';
 export { plainText, sanitizeBody } from './sanitize';
 export { type PublishingSettings, publishingSettingsOf, savePublishingSettings } from './settings.service';
-export { listSubjects, type SubjectNode, subjectLabel } from './subjects';
+export { addSubject, listSubjects, renameSubject, type SubjectNode, subjectLabel } from './subjects';
 export {
   type CleanResult,
   cleanText,

@@ -7,6 +7,7 @@ import { registerContentRoutes } from './content.routes';
 import { registerItemRoutes } from './item.routes';
 import { registerManagementRoutes } from './management.routes';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes';
+import { registerSubjectRoutes } from './subjects.routes';
 
 /** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
@@ -20,5 +21,6 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerAttachmentRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
   registerPublishingSettingsRoutes(app, ctx);
+  registerSubjectRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -19,6 +19,7 @@ const nav: NavLink[] = [
   { href: '/admin/items', label: '信息管理', show: (p) => p.grants.length > 0 },
   { href: '/admin/agencies', label: '机构管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/users', label: '用户管理', show: (p) => p.adminRole === 'system' },
+  { href: '/admin/subjects', label: '主题分类', show: (p) => p.adminRole === 'system' },
   { href: '/admin/roles', label: '角色授权', show: (p) => p.adminRole === 'security' },
   { href: '/admin/audit', label: '审计日志', show: (p) => p.adminRole === 'audit' },
   { href: '/admin/password', label: '修改密码', show: () => true },
