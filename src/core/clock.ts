@@ -22,11 +22,6 @@ export class ManualClock implements Clock {
   }
 }
 
-/** ISO-8601 UTC text, the only timestamp form stored in the database. */
-export function isoNow(clock: Clock): string {
-  return clock.now().toISOString();
-}
-
 /** The timestamp `minutes` after `from`, as stored text. */
 export function isoPlusMinutes(from: Date, minutes: number): string {
   return new Date(from.getTime() + minutes * 60_000).toISOString();

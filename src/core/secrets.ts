@@ -1,11 +1,4 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 // Field-level encryption for secrets at rest (等保 8.1.4.8): AES-256-GCM under a key derived from the
 // configured secret key. The envelope names its algorithm so an SM4+SM3 envelope can be added (密评).
@@ -41,13 +34,6 @@ export function hmacHex(key: string, data: string): string {
 /** SHA-256 in hex: session tokens and recovery codes are stored only as digests. */
 export function sha256Hex(data: string): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Constant-time comparison of two hex digests. */
-export function sameDigest(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** A random token of `bytes` bytes, URL-safe. */

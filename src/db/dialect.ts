@@ -70,14 +70,3 @@ export async function bypassAppendOnly(db: AnyDb, table: string, fn: () => Promi
     for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
   }
 }
-
-/** Database health facts for `gongkai doctor`-style checks and the crash tests. */
-export async function checkIntegrity(db: AnyDb): Promise<string[]> {
-  if (dialectOf(db) === 'postgres') return [];
-  const problems: string[] = [];
-  const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
-  for (const r of integrity.rows) if (r.integrity_check !== 'ok') problems.push(r.integrity_check);
-  const fk = await sql<Record<string, unknown>>`PRAGMA foreign_key_check`.execute(db);
-  for (const r of fk.rows) problems.push(`foreign key: ${JSON.stringify(r)}`);
-  return problems;
-}
