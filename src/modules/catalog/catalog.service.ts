@@ -62,23 +62,20 @@ export function latestPublicItems(ctx: Context, limit: number, agencyId?: string
   return q.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** A withdrawn item that had been public: its notice (title, time, reason) stays readable. */
-export async function findWithdrawnPublic(ctx: Context, id: string): Promise<Item | undefined> {
-  return ctx.db
-    .selectFrom('items')
-    .selectAll()
-    .where('id', '=', id)
-    .where('status', '=', 'withdrawn')
-    .where('visibility', '=', 'public')
-    .executeTakeFirst();
-}
-
-/** A published item the viewer may read, or 404 — the same answer whether it is missing or not theirs. */
-export async function getReadableItem(ctx: Context, id: string, viewer: Principal | null): Promise<Item> {
+/**
+ * What an item page may show, from one read: the item if the viewer may read it, or — for an item that
+ * was public and has been withdrawn — its withdrawal notice (title, time, reason). Anything else is 404,
+ * the same answer whether the item is missing or not the viewer's.
+ */
+export async function readItemForPage(
+  ctx: Context,
+  id: string,
+  viewer: Principal | null,
+): Promise<{ kind: 'readable' | 'withdrawn'; item: Item }> {
   const item = await ctx.db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!item || !isVisible(visibilityScopeOf(viewer), item))
-    throw new AppError('not_found', '信息不存在或已撤下');
-  return item;
+  if (item && isVisible(visibilityScopeOf(viewer), item)) return { kind: 'readable', item };
+  if (item?.status === 'withdrawn' && item.visibility === 'public') return { kind: 'withdrawn', item };
+  throw new AppError('not_found', '信息不存在或已撤下');
 }
 
 // Crawlers and monitoring probes do not count as readers (浏览次数 counts people).

@@ -1,15 +1,14 @@
 export {
   countView,
-  findWithdrawnPublic,
   getColumn,
   getColumnById,
-  getReadableItem,
   getStaffItem,
   latestPublicItems,
   listColumns,
   listPublicItems,
   listStaffItems,
   PAGE_SIZE,
+  readItemForPage,
 } from './catalog.service';
 export { type ColumnSection, columnSections, sectionOfColumn, standardColumns } from './standard-columns';
 export {

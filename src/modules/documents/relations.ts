@@ -27,8 +27,16 @@ export interface ItemRelations {
   corrects: { id: string; title: string; reason: string } | null;
 }
 
-/** Loads the relations of one item. */
-export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRelations> {
+/**
+ * Loads the relations of one item. The editors' checks (copied share, traditional characters) scan the
+ * whole text, so they run only for the back office, never on a public page view.
+ */
+export async function itemRelations(
+  db: Kysely<DB>,
+  item: Item,
+  options: { editorChecks?: boolean } = {},
+): Promise<ItemRelations> {
+  const checks = options.editorChecks === true;
   const link = await interpretationOf(db, item.id);
   const policy = link
     ? await db
@@ -48,7 +56,8 @@ export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRel
         ? { id: policy.id, title: policy.title, status: policy.status, form: interpretationForms[link.form] }
         : null,
     interpretations,
-    copiedShare: policy ? excerptWarning(plainText(item.body_html), plainText(policy.body_html)) : null,
+    copiedShare:
+      checks && policy ? excerptWarning(plainText(item.body_html), plainText(policy.body_html)) : null,
     versions: (await itemVersions(db, item.id)).map((v) => ({
       version: v.version,
       validFrom: v.valid_from,
@@ -63,8 +72,12 @@ export async function itemRelations(db: Kysely<DB>, item: Item): Promise<ItemRel
           .executeTakeFirst()
           .then((o) => (o ? { ...o, reason: item.correction_reason ?? '' } : null))
       : null,
-    traditional: [
-      ...new Set(findTraditionalCharacters(`${item.title} ${plainText(item.body_html)}`).map((t) => t.char)),
-    ],
+    traditional: checks
+      ? [
+          ...new Set(
+            findTraditionalCharacters(`${item.title} ${plainText(item.body_html)}`).map((t) => t.char),
+          ),
+        ]
+      : [],
   };
 }

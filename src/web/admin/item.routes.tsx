@@ -20,7 +20,7 @@ import {
 } from '../../modules/documents';
 import { decideReview } from '../../modules/documents/review-machine';
 import { interpretationOf, policyChoices } from '../../modules/interpretations';
-import { changeNormativeStatus } from '../../modules/normative';
+import { changeNormativeStatus, successorCandidates } from '../../modules/normative';
 import { sendPage } from '../http/render';
 import { loadAttachmentsPanel } from './attachment.routes';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
@@ -131,16 +131,8 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       changeNormative: reviewer.roles.some((r) => r === 'reviewer2' || r === 'reviewer3'),
       correct: item.status === 'published' && reviewer.roles.includes('editor'),
     };
-    const relations = await itemRelations(ctx.db, item);
-    const successorChoices = relations.normative
-      ? await ctx.db
-          .selectFrom('normative_documents')
-          .innerJoin('items', 'items.id', 'normative_documents.item_id')
-          .select(['items.id', 'items.title'])
-          .where('normative_documents.agency_id', '=', item.agency_id)
-          .where('items.id', '!=', item.id)
-          .execute()
-      : [];
+    const relations = await itemRelations(ctx.db, item, { editorChecks: true });
+    const successorChoices = relations.normative ? await successorCandidates(ctx.db, item) : [];
     const agency = await getAgency(ctx, item.agency_id);
     const column = await ctx.db
       .selectFrom('columns')

@@ -6,13 +6,12 @@ import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../
 import { attachmentsOf } from '../../modules/attachments';
 import {
   countView,
-  findWithdrawnPublic,
   getColumn,
   getColumnById,
-  getReadableItem,
   latestPublicItems,
   listColumns,
   listPublicItems,
+  readItemForPage,
 } from '../../modules/catalog';
 import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
@@ -79,8 +78,9 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
     const token = readSessionToken(request, ctx.config);
     const viewer = token ? await resolveSession(ctx, token) : null;
-    const withdrawn = await findWithdrawnPublic(ctx, request.params.id);
-    if (withdrawn) {
+    const { kind, item } = await readItemForPage(ctx, request.params.id, viewer);
+    if (kind === 'withdrawn') {
+      const withdrawn = item;
       const agency = await getAgency(ctx, withdrawn.agency_id);
       const column = await getColumnById(ctx, withdrawn.column_id);
       return sendPage(
@@ -89,7 +89,6 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
         410,
       );
     }
-    const item = await getReadableItem(ctx, request.params.id, viewer);
     if (await countView(ctx, item.id, request.headers['user-agent'])) item.view_count += 1;
     const agency = await getAgency(ctx, item.agency_id);
     const column = await getColumnById(ctx, item.column_id);
