@@ -253,8 +253,11 @@ export async function pendingReviewsFor(ctx: Context, p: Principal): Promise<Ite
     .orderBy('updated_at')
     .execute();
   const waiting: Item[] = [];
+  const chains = new Map<string, ReviewStep[]>(); // one read per agency, not per waiting item
   for (const item of items) {
-    const chain = chainForItem(await agencyReviewChain(ctx.db, item.agency_id), item);
+    if (!chains.has(item.agency_id))
+      chains.set(item.agency_id, await agencyReviewChain(ctx.db, item.agency_id));
+    const chain = chainForItem(chains.get(item.agency_id) ?? [], item);
     const role = chain[item.review_step ?? 0]?.role;
     if (role && rolesIn(p, item.agency_id).includes(role) && item.created_by !== p.userId) waiting.push(item);
   }

@@ -6,6 +6,7 @@ export {
   normativeOf,
   normativeYearStats,
   registerNormative,
+  successorCandidates,
 } from './normative.service';
 export {
   canChangeNormativeStatus,

@@ -288,3 +288,14 @@ export async function normativeYearStats(ctx: Context, agencyId: string, year: n
 }
 
 export type { NormativeStatus };
+
+/** The agency's other registered documents: what an amended document may name as its successor. */
+export function successorCandidates(db: Kysely<DB>, item: { id: string; agency_id: string }) {
+  return db
+    .selectFrom('normative_documents')
+    .innerJoin('items', 'items.id', 'normative_documents.item_id')
+    .select(['items.id', 'items.title'])
+    .where('normative_documents.agency_id', '=', item.agency_id)
+    .where('items.id', '!=', item.id)
+    .execute();
+}
