@@ -1,10 +1,16 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/core/ids';
 import { bypassAppendOnly } from '../src/db/dialect';
+import { setUserEmail } from '../src/modules/accounts';
+import { storageRoot } from '../src/modules/attachments';
+import { placeFile, storedPath, writeTempFile } from '../src/modules/attachments/storage';
 import { recordAuditAlone, systemActor } from '../src/modules/audit';
-import { makeAgency } from './helpers/factories';
+import { registerNormative } from '../src/modules/normative';
+import { makeAgency, makeItem, makeUser } from './helpers/factories';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 const exec = promisify(execFile);
@@ -22,6 +28,36 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
       const e = error as { code: number; stdout: string; stderr: string };
       return { code: e.code, stdout: e.stdout, stderr: e.stderr };
     }
+  }
+
+  /** An attachment of a new item: the file placed as the upload path places it, and its row. */
+  async function storeAttachment(agencyId: string, originalName: string, bytes: Buffer) {
+    const item = await makeItem(ctx, agencyId);
+    const id = newId();
+    const storedName = `${id}.pdf`;
+    const root = storageRoot(ctx.config);
+    const content = (async function* () {
+      yield bytes;
+    })();
+    const written = await writeTempFile(root, storedName, content, () => {});
+    const file = storedPath(root, storedName);
+    await placeFile(written.tempPath, file);
+    await ctx.db
+      .insertInto('attachments')
+      .values({
+        id,
+        item_id: item.id,
+        original_name: originalName,
+        stored_name: storedName,
+        media_type: 'application/pdf',
+        size: bytes.length,
+        sha256: written.sha256,
+        created_by: null,
+        created_at: ctx.clock.now().toISOString(),
+        deleted_at: null,
+      })
+      .execute();
+    return { file, storedName, bytes };
   }
 
   beforeAll(async () => {
@@ -80,22 +116,30 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     expect(badRole.code).not.toBe(0);
   });
 
-  it('backs up the live database and restores it, audit chain intact', async () => {
+  it('backs up the live database and attachments and restores them, audit chain intact', async () => {
     const before = await makeAgency(ctx, { name: '备份前的机构' });
+    const kept = await storeAttachment(before.id, '备份前的附件.pdf', Buffer.from('%PDF-1.4 备份前的附件'));
     const file = path.join(ctx.dataDir, 'backups', `before.${kind === 'postgres' ? 'dump' : 'sqlite'}`);
     const backup = await gongkai('backup', file);
     expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain('附件 1 个');
     const logged = await ctx.db
       .selectFrom('audit_log')
       .select('action')
       .where('action', '=', 'backup.created')
       .execute();
     expect(logged).toHaveLength(1);
-    await makeAgency(ctx, { name: '备份后的机构' });
+    const after = await makeAgency(ctx, { name: '备份后的机构' });
     await recordAuditAlone(ctx, systemActor('test'), { action: 'test.after_backup' });
+    // The live file is lost after the backup; a later attachment is not in the backup at all.
+    rmSync(kept.file);
+    const later = await storeAttachment(after.id, '备份后的附件.pdf', Buffer.from('%PDF-1.4 备份后'));
 
     const restore = await gongkai('restore', file);
     expect(restore.code, restore.stderr).toBe(0);
+    expect(restore.stdout).toContain('附件 1 个');
+    expect(readFileSync(kept.file)).toEqual(kept.bytes);
+    expect(existsSync(later.file)).toBe(false); // the files match the restored database
     const names = (await ctx.db.selectFrom('agencies').select('name').execute()).map((a) => a.name);
     expect(names).toContain(before.name);
     expect(names).not.toContain('备份后的机构');
@@ -106,6 +150,49 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     expect((await gongkai('restore', path.join(ctx.dataDir, 'missing.file'))).stderr).toContain(
       '备份文件不存在',
     );
+  });
+
+  it('reports an attachment whose backed-up file is missing or altered', async () => {
+    const agency = await makeAgency(ctx);
+    const altered = await storeAttachment(agency.id, '被改动的附件.pdf', Buffer.from('%PDF-1.4 原文'));
+    const missing = await storeAttachment(agency.id, '丢失的附件.pdf', Buffer.from('%PDF-1.4 另一件'));
+    const file = path.join(ctx.dataDir, 'backups', 'tampered.backup');
+    expect((await gongkai('backup', file)).code).toBe(0);
+    const copyOf = (stored: string) =>
+      path.join(`${file}.attachments`, path.relative(storageRoot(ctx.config), stored));
+    writeFileSync(copyOf(altered.file), '%PDF-1.4 改过');
+    rmSync(copyOf(missing.file));
+
+    const restore = await gongkai('restore', file);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toContain('附件校验失败：2 个附件缺失或内容不符');
+    expect(restore.stderr).toContain(
+      `附件 被改动的附件.pdf（${altered.storedName}）：内容与数据库记录的 SHA-256 不符`,
+    );
+    expect(restore.stderr).toContain(`附件 丢失的附件.pdf（${missing.storedName}）：文件缺失`);
+  });
+
+  it('queues normative expiry reminders once from the command line', async () => {
+    const agency = await makeAgency(ctx);
+    const editor = await makeUser(ctx, { grants: [{ agencyId: agency.id, role: 'editor' }] });
+    await setUserEmail(ctx, systemActor('test'), editor.id, { email: 'cli.editor@example.gov.cn' });
+    // Valid for five years from this date: expires about 90 days from today (the CLI runs on real time).
+    const start = new Date(Date.now() + 91 * 86_400_000);
+    start.setUTCFullYear(start.getUTCFullYear() - 5);
+    const item = await makeItem(ctx, agency.id, { title: '示范区命令行测试管理办法' });
+    await ctx.db.transaction().execute((trx) =>
+      registerNormative(trx, ctx, {
+        ...item,
+        registration_number: 'SFQC-0001',
+        effective_from: start.toISOString().slice(0, 10),
+      }),
+    );
+    const first = await gongkai('duty', 'normative-remind');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('已加入发送队列 1 封');
+    expect((await gongkai('duty', 'normative-remind')).stdout).toContain('已加入发送队列 0 封');
+    const queued = await ctx.db.selectFrom('outbox').select('to_address').execute();
+    expect(queued.map((q) => q.to_address)).toEqual(['cli.editor@example.gov.cn']);
   });
 
   it('names the tampered row in audit verify and exits non-zero', async () => {

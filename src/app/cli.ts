@@ -1,15 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config/config';
 import type { Context } from '../core/context';
 import { isAppError } from '../core/errors';
 import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
 import { cleanText, importDirectory, publishDueItems, summariseCleanResult } from '../modules/documents';
-import { lapseExpiredNormatives } from '../modules/normative';
+import { lapseExpiredNormatives, sendExpiryReminders } from '../modules/normative';
 import { rebuildSearchIndex } from '../search/item-indexer';
-import { backupDatabase, restoreDatabase } from './backup';
+import { createBackup, describeAttachmentProblem, restoreBackup, verifyRestoredAttachments } from './backup';
+import { addCalendarCommands } from './calendar-commands';
 import { buildContext } from './deps';
+import { duties } from './duties';
 import { serve } from './serve';
 
 // `gongkai` — the home of every operational command (README "Operations").
@@ -93,28 +95,41 @@ export function buildCli(): Command {
 
   program
     .command('backup')
-    .description('write an online backup of the database to FILE')
+    .description('write an online backup of the database to FILE and of the attachments to FILE.attachments/')
     .argument('<file>')
     .action((file: string) =>
       withContext(async (ctx) => {
-        await backupDatabase(ctx.config, file);
-        await recordAuditAlone(ctx, cliActor(), { action: 'backup.created', details: { file } });
-        console.log(`备份完成：${file}`);
+        const { attachmentFiles } = await createBackup(ctx.config, file);
+        await recordAuditAlone(ctx, cliActor(), {
+          action: 'backup.created',
+          details: { file, attachmentFiles },
+        });
+        console.log(`备份完成：${file}（附件 ${attachmentFiles} 个，位于 ${file}.attachments/）`);
       }),
     );
 
   program
     .command('restore')
-    .description('replace the database contents with the backup in FILE')
+    .description('replace the database and attachments with the backup in FILE; checks every attachment')
     .argument('<file>')
     .action(async (file: string) => {
       const config = loadConfig();
-      await restoreDatabase(config, file);
-      await withContext(
-        async (ctx) => recordAuditAlone(ctx, cliActor(), { action: 'backup.restored', details: { file } }),
-        config,
-      );
-      console.log(`恢复完成：${file}`);
+      const { attachmentFiles } = await restoreBackup(config, file);
+      const problems = await withContext(async (ctx) => {
+        const found = await verifyRestoredAttachments(ctx);
+        await recordAuditAlone(ctx, cliActor(), {
+          action: 'backup.restored',
+          details: { file, attachmentFiles, attachmentProblems: found.length },
+        });
+        return found;
+      }, config);
+      if (attachmentFiles === null) console.log('该备份不含附件目录（旧版备份）：现有附件文件保持不变。');
+      console.log(`恢复完成：${file}（附件 ${attachmentFiles ?? 0} 个）`);
+      if (problems.length > 0) {
+        console.error(`附件校验失败：${problems.length} 个附件缺失或内容不符`);
+        for (const p of problems) console.error(`  ${describeAttachmentProblem(p)}`);
+        process.exitCode = 1;
+      }
     });
 
   program
@@ -126,15 +141,6 @@ export function buildCli(): Command {
       process.stdout.write(result.text);
       for (const line of summariseCleanResult(result)) console.error(line);
     });
-
-  program
-    .command('normative-lapse')
-    .description('mark normative documents past their validity as 失效 (the server also does this hourly)')
-    .action(() =>
-      withContext(async (ctx) => {
-        console.log(`已有 ${await lapseExpiredNormatives(ctx)} 件规范性文件到期失效`);
-      }),
-    );
 
   program
     .command('import')
@@ -161,15 +167,21 @@ export function buildCli(): Command {
     );
 
   program
-    .command('publish-due')
-    .description(
-      'publish approved items whose scheduled time has come (the server also does this every 30 s)',
+    .command('duty')
+    .description('run one scheduled duty now (the server runs them all on their intervals)')
+    .addArgument(new Argument('<name>', 'the duty').choices(duties.map((d) => d.name)))
+    .addHelpText(
+      'after',
+      `\nDuties:\n${duties.map((d) => `  ${d.name.padEnd(22)}${d.description}`).join('\n')}`,
     )
-    .action(() =>
+    .action((name: string) =>
       withContext(async (ctx) => {
-        console.log(`已发布 ${await publishDueItems(ctx)} 条到期信息`);
+        const duty = duties.find((d) => d.name === name);
+        if (duty) console.log(await duty.run(ctx));
       }),
     );
+
+  addCalendarCommands(program);
 
   return program;
 }

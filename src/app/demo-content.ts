@@ -1,3 +1,4 @@
+import { chinaDay } from '../core/clock';
 import type { Context } from '../core/context';
 import { newId } from '../core/ids';
 import { assignRoles, createAgency, createUser } from '../modules/accounts';
@@ -5,8 +6,9 @@ import { type Actor, auditedTransaction, systemActor } from '../modules/audit';
 import { standardColumns } from '../modules/catalog';
 import { issueIndexNumber } from '../modules/documents';
 import { linkInterpretation } from '../modules/interpretations';
-import { chinaDay, NORMATIVE_GENRE, registerNormative } from '../modules/normative';
+import { NORMATIVE_GENRE, registerNormative } from '../modules/normative';
 import { rebuildSearchIndex } from '../search/item-indexer';
+import { addDemoApplications } from './demo-applications';
 import { DEMO_PASSWORD, demoAgencies, demoItems, demoUsers } from './demo-data';
 
 // Demo content for `npm start` on an empty data folder. Never loaded in production (GONGKAI_DEMO=0 or
@@ -36,6 +38,7 @@ export async function loadDemoContent(ctx: Context): Promise<boolean> {
     }
   }
   await addItems(ctx, actor, agencyIds);
+  await addDemoApplications(ctx, agencyIds);
   await rebuildSearchIndex(ctx.db);
   return true;
 }

@@ -1,10 +1,9 @@
 import type { Config } from '../config/config';
-import { publishDueItems } from '../modules/documents';
-import { lapseExpiredNormatives } from '../modules/normative';
 import { loggerOptions } from '../web/http/logging';
 import { buildServer } from '../web/http/server';
 import { loadDemoContent } from './demo-content';
 import { buildContext } from './deps';
+import { startDuties } from './duties';
 
 /** `gongkai serve` / `npm start`: migrate, load demo content when asked, listen, stop cleanly on signals. */
 export async function serve(config: Config): Promise<void> {
@@ -14,24 +13,12 @@ export async function serve(config: Config): Promise<void> {
     if (loaded) console.log('已载入演示数据（demo content loaded）；演示账户见 README。');
   }
   const app = await buildServer(ctx, loggerOptions(config.logLevel));
-  // Scheduled publication (定时发布): due items go out within half a minute of their time.
-  const publisher = setInterval(() => {
-    publishDueItems(ctx).catch((error: unknown) =>
-      app.log.error({ err: error }, 'scheduled publishing failed'),
-    );
-  }, 30_000);
-  publisher.unref();
-  // The registry's daily duty — lapse documents past their validity — checked hourly; it is idempotent.
-  const lapse = () =>
-    lapseExpiredNormatives(ctx).catch((error: unknown) =>
-      app.log.error({ err: error }, 'normative expiry failed'),
-    );
-  const lapser = setInterval(lapse, 3_600_000);
-  lapser.unref();
-  void lapse();
+  if (!config.mail.smtpUrl) app.log.warn('GONGKAI_SMTP_URL is not set: mail stays queued in the outbox');
+  const stopDuties = startDuties(ctx, (duty, error) =>
+    app.log.error({ err: error, duty }, 'scheduled duty failed'),
+  );
   const stop = async () => {
-    clearInterval(publisher);
-    clearInterval(lapser);
+    stopDuties();
     await app.close();
     await ctx.db.destroy();
     process.exit(0);

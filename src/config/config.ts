@@ -55,6 +55,24 @@ const envSchema = z.object({
   GONGKAI_PSB: z.string().default('浙公网安备 33010002000001号'),
   GONGKAI_SITE_SPONSOR: z.string().default('示范区人民政府办公室'),
   GONGKAI_SITE_CONTACT: z.string().default('0571-00000000'),
+  // 依申请公开: online applications beyond this many per IP and hour wait in the holding queue for a
+  // person (nothing is dropped); personal fields are deleted this many years after a case closes.
+  GONGKAI_APPLICATION_HOLD_PER_HOUR: intFrom(5),
+  GONGKAI_APPLICATION_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(10),
+  // Working days before the due date at which the handler is warned (dashboard and e-mail).
+  GONGKAI_APPLICATION_WARN_DAYS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'GONGKAI_APPLICATION_WARN_DAYS must be comma-separated numbers, e.g. 5,2')
+    .default('5,2'),
+  // The bodies named in refusal letters for 行政复议 and 行政诉讼 (条例 Art. 51).
+  GONGKAI_RECONSIDERATION_BODY: z.string().default('示范区人民政府'),
+  GONGKAI_COURT: z.string().default('示范区人民法院'),
+  // Outgoing mail (reminders, notices). Unset: mail waits in the outbox and the back office says so.
+  GONGKAI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'GONGKAI_SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')
+    .optional(),
+  GONGKAI_MAIL_FROM: z.string().min(3).default('政务公开平台 <noreply@example.gov.cn>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -87,6 +105,14 @@ export interface Config {
     sponsor: string;
     contact: string;
   };
+  applications: {
+    holdPerHour: number;
+    retentionYears: number;
+    warnDays: number[];
+    reconsiderationBody: string;
+    court: string;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 /** Parses the environment once; a bad value stops the boot with a message naming the variable. */
@@ -138,5 +164,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sponsor: e.GONGKAI_SITE_SPONSOR,
       contact: e.GONGKAI_SITE_CONTACT,
     },
+    applications: {
+      holdPerHour: e.GONGKAI_APPLICATION_HOLD_PER_HOUR,
+      retentionYears: e.GONGKAI_APPLICATION_RETENTION_YEARS,
+      warnDays: e.GONGKAI_APPLICATION_WARN_DAYS.split(',')
+        .map(Number)
+        .sort((a, b) => b - a),
+      reconsiderationBody: e.GONGKAI_RECONSIDERATION_BODY,
+      court: e.GONGKAI_COURT,
+    },
+    mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM },
   };
 }

@@ -26,3 +26,8 @@ export class ManualClock implements Clock {
 export function isoPlusMinutes(from: Date, minutes: number): string {
   return new Date(from.getTime() + minutes * 60_000).toISOString();
 }
+
+/** The calendar day in China (UTC+8, no daylight saving) of an instant, as YYYY-MM-DD. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

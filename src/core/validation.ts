@@ -9,7 +9,10 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.code === 'invalid_type' && issue.input === undefined ? '此项必填' : issue.message;
+    // A missing field keeps the schema's own Chinese message ("请选择申请人类型"); zod's English default
+    // (printable ASCII only) for a missing value becomes "此项必填".
+    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    fields[key] ??= missing && !/[^ -~]/.test(issue.message) ? '此项必填' : issue.message;
   }
   const summary = Object.entries(fields)
     .map(([k, v]) => `${k}: ${v}`)

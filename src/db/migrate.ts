@@ -5,6 +5,9 @@ import * as m0002 from './migrations/0002-publishing';
 import * as m0003 from './migrations/0003-normative-interpretations';
 import * as m0004 from './migrations/0004-attachments';
 import * as m0005 from './migrations/0005-versions';
+import * as m0006 from './migrations/0006-outbox';
+import * as m0007 from './migrations/0007-calendar';
+import * as m0008 from './migrations/0008-applications';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
@@ -13,6 +16,9 @@ const migrations: Record<string, Migration> = {
   '0003-normative-interpretations': m0003,
   '0004-attachments': m0004,
   '0005-versions': m0005,
+  '0006-outbox': m0006,
+  '0007-calendar': m0007,
+  '0008-applications': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ApplicationTables } from './schema-applications';
 
 // Row shapes as stored: text ids, ISO-8601 UTC text timestamps, 0/1 integer flags, JSON as text.
 
@@ -30,6 +31,7 @@ export interface UserTable {
   locked_until: string | null;
   disabled: number;
   last_login_at: string | null;
+  email: string | null; // staff address for reminders; null = none
   created_at: string;
   updated_at: string;
 }
@@ -224,7 +226,38 @@ export interface AttachmentTable {
   deleted_at: string | null;
 }
 
-export interface DB {
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  dedupe_key: string; // unique: a reminder or notice is enqueued at most once per key
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string; // due time; also the claim lease while a worker is sending
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface CalendarVersionTable {
+  version: number;
+  changed_at: string;
+  changed_by: string;
+  summary: string;
+  source: string; // the notice, e.g. 国办发明电〔2025〕7号
+  changes: string; // JSON CalendarDayChange[]
+}
+
+export interface CalendarDayTable {
+  day: string; // YYYY-MM-DD; an override in front of chinese-days
+  is_workday: number;
+  note: string;
+  source: string;
+  version: number;
+}
+
+export interface DB extends ApplicationTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -243,6 +276,9 @@ export interface DB {
   interpretations: InterpretationTable;
   attachments: AttachmentTable;
   item_versions: ItemVersionTable;
+  calendar_versions: CalendarVersionTable;
+  calendar_days: CalendarDayTable;
+  outbox: OutboxTable;
 }
 
 /** Rows as read from the database (defaults resolved). */

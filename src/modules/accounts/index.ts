@@ -35,3 +35,4 @@ export {
   setUserDisabled,
   unlockUser,
 } from './user.service';
+export { setUserEmail } from './user-email.service';

@@ -64,6 +64,7 @@ export async function createUser(
     locked_until: null,
     disabled: 0,
     last_login_at: null,
+    email: null,
     created_at: now,
     updated_at: now,
   };
@@ -120,6 +121,7 @@ export async function listUsers(ctx: Context) {
       'disabled',
       'locked_until',
       'last_login_at',
+      'email',
       'totp_secret',
     ])
     .orderBy('username')

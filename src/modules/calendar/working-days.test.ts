@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { packagedCalendar } from './calendar';
 import { addWorkingDays, workingDaysAfter } from './working-days';
+
+const { isWorkday } = packagedCalendar;
 
 describe('working days on the chinese-days calendar', () => {
   it('reproduces the statutory example: received 2024-09-27, due 2024-10-30 (调休 29 Sep counts, 国庆 does not)', () => {
-    expect(addWorkingDays('2024-09-27', 20)).toBe('2024-10-30');
+    expect(addWorkingDays('2024-09-27', 20, isWorkday)).toBe('2024-10-30');
   });
 
   it.each([
@@ -11,13 +14,13 @@ describe('working days on the chinese-days calendar', () => {
     ['2026-03-06', 1, '2026-03-09'], // Friday → Monday
     ['2026-03-02', 0, '2026-03-02'],
   ])('%s + %i working days = %s', (from, n, expected) => {
-    expect(addWorkingDays(from, n)).toBe(expected);
+    expect(addWorkingDays(from, n, isWorkday)).toBe(expected);
   });
 
   it('counts working days after a date, up to and including another', () => {
-    expect(workingDaysAfter('2024-09-27', '2024-10-30')).toBe(20);
-    expect(workingDaysAfter('2024-09-27', '2024-10-08')).toBe(3); // 29 Sep, 30 Sep, 8 Oct
-    expect(workingDaysAfter('2026-03-02', '2026-03-01')).toBe(0);
+    expect(workingDaysAfter('2024-09-27', '2024-10-30', isWorkday)).toBe(20);
+    expect(workingDaysAfter('2024-09-27', '2024-10-08', isWorkday)).toBe(3); // 29 Sep, 30 Sep, 8 Oct
+    expect(workingDaysAfter('2026-03-02', '2026-03-01', isWorkday)).toBe(0);
   });
 
   it('takes another calendar when given one (an override table in front of the data)', () => {

@@ -3,6 +3,7 @@ import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { DB, Item } from '../../db/schema';
+import { nextSequence } from '../../db/sequences';
 import { syncSearchIndex } from '../../search/item-indexer';
 import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
@@ -22,24 +23,12 @@ export async function issueIndexNumber(trx: Kysely<DB>, agencyId: string, at: Da
     .select(['code', 'uscc', 'index_template'])
     .where('id', '=', agencyId)
     .executeTakeFirstOrThrow();
-  const period = indexPeriod(agency.index_template, at);
-  await trx
-    .insertInto('index_sequences')
-    .values({ agency_id: agencyId, period, last_seq: 0 })
-    .onConflict((oc) => oc.columns(['agency_id', 'period']).doNothing())
-    .execute();
-  const row = await trx
-    .updateTable('index_sequences')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('agency_id', '=', agencyId)
-    .where('period', '=', period)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
+  const seq = await nextSequence(trx, agencyId, indexPeriod(agency.index_template, at));
   return formatIndexNumber(agency.index_template, {
     uscc: agency.uscc,
     agencyCode: agency.code,
     at,
-    seq: Number(row.last_seq),
+    seq,
   });
 }
 

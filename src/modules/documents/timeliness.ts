@@ -1,12 +1,11 @@
+import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
-import { addWorkingDays, defaultIsWorkday, type IsWorkday, workingDaysAfter } from '../calendar';
+import { addWorkingDays, type IsWorkday, loadCalendar, workingDaysAfter } from '../calendar';
 
 // 条例 Art. 26: proactive information is published within 20 working days of being formed or changed.
 // "Formed" is the 成文日期 when there is one, else the day the draft was created.
 
 export const ART26_WORKING_DAYS = 20;
-
-const chinaDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export interface Timeliness {
   formedOn: string;
@@ -19,11 +18,11 @@ export interface Timeliness {
 /** How long a published item took, in working days, against the Art. 26 limit; null if unpublished. */
 export function publicationTimeliness(
   item: { written_on: string | null; created_at: string; published_at: string | null },
-  isWorkday: IsWorkday = defaultIsWorkday,
+  isWorkday: IsWorkday,
 ): Timeliness | null {
   if (!item.published_at) return null;
-  const formedOn = item.written_on ?? chinaDay(item.created_at);
-  const publishedOn = chinaDay(item.published_at);
+  const formedOn = item.written_on ?? chinaDay(new Date(item.created_at));
+  const publishedOn = chinaDay(new Date(item.published_at));
   const deadline = addWorkingDays(formedOn, ART26_WORKING_DAYS, isWorkday);
   return {
     formedOn,
@@ -44,5 +43,8 @@ export async function latePublications(ctx: Context, agencyIds: string[] | 'all'
     .where('disclosure', '=', 'proactive');
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds);
   const rows = await q.orderBy('published_at', 'desc').limit(500).execute();
-  return rows.map((r) => ({ ...r, timeliness: publicationTimeliness(r) })).filter((r) => r.timeliness?.late);
+  const { isWorkday } = await loadCalendar(ctx.db);
+  return rows
+    .map((r) => ({ ...r, timeliness: publicationTimeliness(r, isWorkday) }))
+    .filter((r) => r.timeliness?.late);
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
+import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
 import type { DB, InterpretationTable } from '../../db/schema';
-import { addWorkingDays } from '../calendar';
+import { addWorkingDays, loadCalendar } from '../calendar';
 import { COPY_WARNING_THRESHOLD, copiedShare } from './overlap';
 
 // 政策解读 (国办发〔2016〕80号 §二; law-and-formats.md §4): an interpretation is its own item, linked to the
@@ -98,10 +99,11 @@ export async function policiesWithoutInterpretation(ctx: Context, agencyIds: str
     );
   if (agencyIds !== 'all') q = q.where('agency_id', 'in', agencyIds);
   const rows = await q.orderBy('published_at', 'desc').execute();
-  const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaDay(ctx.clock.now());
+  const { isWorkday } = await loadCalendar(ctx.db);
   return rows.map((r) => {
-    const publishedOn = new Date(Date.parse(r.published_at ?? '') + 8 * 3_600_000).toISOString().slice(0, 10);
-    const dueOn = addWorkingDays(publishedOn, ctx.config.interpretationLagDays);
+    const publishedOn = chinaDay(new Date(r.published_at ?? ''));
+    const dueOn = addWorkingDays(publishedOn, ctx.config.interpretationLagDays, isWorkday);
     return { ...r, dueOn, overdue: today > dueOn };
   });
 }

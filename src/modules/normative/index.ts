@@ -1,3 +1,4 @@
+export { expiryReminderText, sendExpiryReminders } from './expiry-reminder.service';
 export {
   changeNormativeStatus,
   expiringNormatives,
@@ -10,7 +11,6 @@ export {
 } from './normative.service';
 export {
   canChangeNormativeStatus,
-  chinaDay,
   type NormativeStatus,
   normativeStatuses,
   normativeStatusLabels,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   canChangeNormativeStatus,
-  chinaDay,
   isTrialTitle,
   type NormativeStatus,
   normativeStatuses,
@@ -47,9 +46,5 @@ describe('normative document lifecycle', () => {
     ['关于试行网格化管理的通知', false],
   ])('%s is trial: %s', (title, trial) => {
     expect(isTrialTitle(title)).toBe(trial);
-  });
-
-  it('counts days in China time', () => {
-    expect(chinaDay(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04-01');
   });
 });

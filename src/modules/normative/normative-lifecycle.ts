@@ -59,8 +59,3 @@ export function reminderFrom(validUntilDay: string): string {
   const start = new Date(Date.UTC(y, m - 1 - 6, d));
   return start.toISOString().slice(0, 10);
 }
-
-/** Today's date in China (UTC+8), the calendar the registry runs on. */
-export function chinaDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

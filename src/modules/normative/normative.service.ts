@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
@@ -10,7 +11,6 @@ import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
 import {
   canChangeNormativeStatus,
-  chinaDay,
   isTrialTitle,
   type NormativeStatus,
   normativeStatusLabels,
@@ -220,7 +220,13 @@ export async function expiringNormatives(ctx: Context, agencyIds: string[] | 'al
   let q = ctx.db
     .selectFrom('normative_documents')
     .innerJoin('items', 'items.id', 'normative_documents.item_id')
-    .select(['items.id', 'items.title', 'normative_documents.valid_until', 'normative_documents.agency_id'])
+    .select([
+      'items.id',
+      'items.title',
+      'normative_documents.valid_until',
+      'normative_documents.agency_id',
+      'normative_documents.registration_number',
+    ])
     .where('normative_documents.status', 'in', ['in_force', 'partly_expired'])
     .where('normative_documents.valid_until', '>=', today);
   if (agencyIds !== 'all') {

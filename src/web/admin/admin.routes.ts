@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
+import { recomputeOpenCases } from '../../modules/applications';
+import { registerApplicationRoutes } from './application.routes';
 import { registerAttachmentRoutes } from './attachment.routes';
 import { registerAuditRoutes } from './audit.routes';
 import { registerAuthRoutes } from './auth.routes';
+import { registerCalendarRoutes } from './calendar.routes';
 import { registerContentRoutes } from './content.routes';
 import { registerItemRoutes } from './item.routes';
+import { registerLetterTemplateRoutes } from './letter-template.routes';
 import { registerManagementRoutes } from './management.routes';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes';
 import { registerSubjectRoutes } from './subjects.routes';
@@ -19,8 +23,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerContentRoutes(app, ctx);
   registerItemRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);
+  registerApplicationRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
   registerPublishingSettingsRoutes(app, ctx);
   registerSubjectRoutes(app, ctx);
+  // A calendar change recomputes every open case's due date in the same transaction (issue 4).
+  registerCalendarRoutes(app, ctx, async (trx, version) => {
+    await recomputeOpenCases(trx, ctx, version);
+  });
+  registerLetterTemplateRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { Item } from '../../db/schema';
 import { getAgency, type Principal } from '../../modules/accounts';
+import { loadCalendar } from '../../modules/calendar';
 import { getStaffItem } from '../../modules/catalog';
 import {
   createDraft,
@@ -149,7 +150,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       can,
       relations,
       successorChoices,
-      timeliness: publicationTimeliness(item),
+      timeliness: publicationTimeliness(item, (await loadCalendar(ctx.db)).isWorkday),
       attachments: await loadAttachmentsPanel(ctx, p, item),
       state,
     };

@@ -11,13 +11,15 @@ import {
   resetPassword,
   resetSecondFactor,
   setUserDisabled,
+  setUserEmail,
   unlockUser,
   updateAgency,
 } from '../../modules/accounts';
+import { summariseOutbox } from '../../modules/mail';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
 import type { FormState } from './views/form';
-import { AgenciesPage, AgencyEditPage, UsersPage } from './views/manage-pages';
+import { AgenciesPage, AgencyEditPage, UserEmailPage, UsersPage } from './views/manage-pages';
 import { RoleEditPage, RolesPage } from './views/roles-pages';
 
 type IdParams = { Params: { id: string } };
@@ -71,11 +73,15 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     reply: FastifyReply,
     extra: { state?: FormState; created?: { username: string; password: string } } = {},
   ) => {
-    const [users, agencies] = await Promise.all([listUsers(ctx), listAgencies(ctx)]);
+    const [users, agencies, mail] = await Promise.all([
+      listUsers(ctx),
+      listAgencies(ctx),
+      summariseOutbox(ctx),
+    ]);
     reply.header('cache-control', 'no-store');
     return sendPage(
       reply,
-      <UsersPage {...shell(request, reply)} users={users} agencies={agencies} {...extra} />,
+      <UsersPage {...shell(request, reply)} users={users} agencies={agencies} mail={mail} {...extra} />,
       extra.state ? 400 : 200,
     );
   };
@@ -113,6 +119,28 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     const users = await listUsers(ctx);
     const username = users.find((u) => u.id === request.params.id)?.username ?? '';
     return usersPage(request, reply, { created: { username, password } });
+  });
+
+  const userEmailPage = async (request: FastifyRequest<IdParams>, reply: FastifyReply, state?: FormState) => {
+    const user = (await listUsers(ctx)).find((u) => u.id === request.params.id);
+    if (!user) throw new AppError('not_found', '用户不存在');
+    return sendPage(
+      reply,
+      <UserEmailPage {...shell(request, reply)} user={user} state={state} />,
+      state ? 400 : 200,
+    );
+  };
+  app.get<IdParams>('/admin/users/:id/email', { preHandler: system }, (request, reply) =>
+    userEmailPage(request, reply),
+  );
+  app.post<IdParams>('/admin/users/:id/email', post(system), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      await setUserEmail(ctx, actorFor(request), request.params.id, { email: body.email });
+      return reply.redirect('/admin/users', 303);
+    } catch (error) {
+      return userEmailPage(request, reply, formStateFrom(error, body));
+    }
   });
 
   app.get('/admin/roles', { preHandler: security }, async (request, reply) => {

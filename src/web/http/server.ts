@@ -13,6 +13,7 @@ import { AppError } from '../../core/errors';
 import { hmacHex } from '../../core/secrets';
 import { registerAdminRoutes } from '../admin/admin.routes';
 import { registerApiRoutes } from '../api/v1/api.routes';
+import { registerApplicationRoutes } from '../portal/application.routes';
 import { registerAttachmentDownloadRoutes } from '../portal/attachment.routes';
 import { registerFeedRoutes } from '../portal/feeds.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
@@ -112,6 +113,7 @@ export async function buildServer(
     return { ok: true };
   });
   registerPortalRoutes(app, ctx);
+  registerApplicationRoutes(app, ctx);
   registerAttachmentDownloadRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerSearchRoutes(app, ctx);

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { actorOf, resolveSession } from '../../modules/accounts';
-import { contentDisposition, openDownload, storedMediaTypes } from '../../modules/attachments';
+import { openDownload, storedMediaTypes } from '../../modules/attachments';
+import { sendDownload } from '../http/download';
 import { readSessionToken } from '../http/session-cookie';
 
 // Attachment downloads (security.md T7; ASVS 5.4.1/5.4.2, 3.4.4): always a download, never rendered by the
@@ -26,13 +27,10 @@ export function registerAttachmentDownloadRoutes(app: FastifyInstance, ctx: Cont
     const type = storedMediaTypes.has(attachment.media_type)
       ? attachment.media_type
       : 'application/octet-stream';
-    return reply
-      .header('content-type', type)
-      .header('content-length', String(attachment.size))
-      .header('content-disposition', contentDisposition(attachment.original_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', 'sandbox')
-      .header('cache-control', isPublic ? 'no-cache' : 'private, no-store')
-      .send(body);
+    return sendDownload(
+      reply,
+      { fileName: attachment.original_name, type, body, size: attachment.size },
+      isPublic ? 'public' : 'private',
+    );
   });
 }

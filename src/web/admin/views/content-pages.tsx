@@ -1,4 +1,5 @@
 import type { Agency } from '../../../db/schema';
+import type { QueueRow } from '../../../modules/applications';
 import { formatDateTime } from '../../portal/views/item-list';
 import { statusLabels } from './item-detail';
 import { AdminLayout, type AdminShell, roleSummary } from './layout';
@@ -46,7 +47,9 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[
 }
 
 /** 工作台: who you are, what you can do, and your agencies' latest items. */
-export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: StaffItem[] }) {
+export function DashboardPage(
+  props: AdminShell & { agencies: Agency[]; items: StaffItem[]; cases: QueueRow[] },
+) {
   const p = props.principal;
   if (!p) return null;
   const myAgencies = props.agencies.filter((a) => p.grants.some((g) => g.agencyId === a.id));
@@ -68,6 +71,7 @@ export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: S
             </p>
           </div>
         )}
+        {p.grants.length > 0 && <ApplicationsCard cases={props.cases} />}
         {p.adminRole === 'system' && (
           <div class="card">
             <h2>系统管理</h2>
@@ -100,6 +104,27 @@ export function DashboardPage(props: AdminShell & { agencies: Agency[]; items: S
         </section>
       )}
     </AdminLayout>
+  );
+}
+
+/** The dashboard's warning on 依申请公开 cases: open, due soon, overdue, waiting in the holding queue. */
+function ApplicationsCard(props: { cases: QueueRow[] }) {
+  const count = (f: (r: QueueRow) => boolean) => props.cases.filter(f).length;
+  const overdue = count((r) => r.warn === 'overdue');
+  const soon = count((r) => r.warn === 'soon');
+  const held = count((r) => r.app.status === 'held');
+  return (
+    <div class={overdue ? 'card card-alert' : 'card'}>
+      <h2>依申请公开</h2>
+      <p>
+        办理中 {props.cases.length} 件；<span class={soon ? 'due-soon' : undefined}>临近期限 {soon} 件</span>
+        ；<span class={overdue ? 'due-overdue' : undefined}>已逾期 {overdue} 件</span>
+        {held > 0 && `；待核 ${held} 件`}
+      </p>
+      <p>
+        <a href="/admin/applications">进入办理</a>
+      </p>
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type Principal, roleLabels } from '../../../modules/accounts';
+import { letterTemplateAgencyIds } from '../../../modules/applications';
 
 export interface AdminShell {
   principal: Principal | null;
@@ -17,9 +18,12 @@ interface NavLink {
 const nav: NavLink[] = [
   { href: '/admin', label: '工作台', show: () => true },
   { href: '/admin/items', label: '信息管理', show: (p) => p.grants.length > 0 },
+  { href: '/admin/applications', label: '依申请公开', show: (p) => p.grants.length > 0 },
+  { href: '/admin/letter-templates', label: '文书模板', show: (p) => letterTemplateAgencyIds(p).length > 0 },
   { href: '/admin/agencies', label: '机构管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/users', label: '用户管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/subjects', label: '主题分类', show: (p) => p.adminRole === 'system' },
+  { href: '/admin/calendar', label: '工作日历', show: (p) => p.adminRole === 'system' },
   { href: '/admin/roles', label: '角色授权', show: (p) => p.adminRole === 'security' },
   { href: '/admin/audit', label: '审计日志', show: (p) => p.adminRole === 'audit' },
   { href: '/admin/password', label: '修改密码', show: () => true },

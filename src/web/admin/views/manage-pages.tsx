@@ -1,8 +1,10 @@
 import type { Agency } from '../../../db/schema';
 import { type BusinessRole, roleLabels } from '../../../modules/accounts';
+import type { OutboxSummary } from '../../../modules/mail';
 import { formatDateTime } from '../../portal/views/item-list';
 import { ActionButton, Field, type FormState, PostForm } from './form';
 import { AdminLayout, type AdminShell } from './layout';
+import { MailQueueStatus } from './mail-queue-status';
 import { Table } from './table';
 
 type Props = AdminShell & { state?: FormState };
@@ -15,6 +17,7 @@ export interface UserRow {
   disabled: number;
   locked_until: string | null;
   last_login_at: string | null;
+  email: string | null;
   mfaEnrolled: boolean;
   grants: { agencyId: string; role: BusinessRole }[];
 }
@@ -105,6 +108,7 @@ export function UsersPage(
     users: UserRow[];
     agencies: Agency[];
     created?: { username: string; password: string };
+    mail: OutboxSummary;
   },
 ) {
   return (
@@ -117,13 +121,19 @@ export function UsersPage(
       )}
       <Table
         caption="全部账户（角色由安全管理员授予）"
-        columns={['用户名', '姓名', '角色', '状态', '最近登录', '操作']}
+        columns={['用户名', '姓名', '角色', '电子邮箱', '状态', '最近登录', '操作']}
       >
         {props.users.map((u) => (
           <tr>
             <td>{u.username}</td>
             <td>{u.display_name}</td>
             <td>{grantText(u, props.agencies)}</td>
+            <td>
+              {u.email ?? '—'}{' '}
+              <a href={`/admin/users/${u.id}/email`} aria-label={`设置 ${u.username} 的电子邮箱`}>
+                设置
+              </a>
+            </td>
             <td>
               {u.disabled
                 ? '已停用'
@@ -168,6 +178,31 @@ export function UsersPage(
         <Field name="displayName" label="姓名" required state={props.state} />
         <button type="submit">新建账户</button>
       </PostForm>
+      <MailQueueStatus summary={props.mail} />
+    </AdminLayout>
+  );
+}
+
+/** Setting one user's e-mail address, where reminders go (empty clears it). */
+export function UserEmailPage(props: Props & { user: UserRow }) {
+  const u = props.user;
+  const state = props.state ?? { values: { email: u.email ?? '' } };
+  return (
+    <AdminLayout {...props} title={`设置电子邮箱：${u.display_name}（${u.username}）`}>
+      <PostForm action={`/admin/users/${u.id}/email`} csrf={props.csrf} state={state} label="设置电子邮箱">
+        <Field
+          name="email"
+          label="电子邮箱"
+          type="email"
+          autocomplete="off"
+          hint="用于接收规范性文件到期等提醒；留空则不发送"
+          state={state}
+        />
+        <button type="submit">保存</button>
+      </PostForm>
+      <p>
+        <a href="/admin/users">返回用户列表</a>
+      </p>
     </AdminLayout>
   );
 }

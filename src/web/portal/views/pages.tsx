@@ -60,6 +60,9 @@ export function AgencyPage(props: PageShell & { agency: Agency; columns: ColumnT
         <section aria-labelledby="agency-latest">
           <h2 id="agency-latest">最新信息</h2>
           <ItemList items={props.latest} />
+          <p>
+            <a href={`/apply/${props.agency.code}`}>向{props.agency.name}申请政府信息公开</a>
+          </p>
         </section>
       </div>
     </PortalLayout>

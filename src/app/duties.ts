@@ -1,0 +1,86 @@
+import type { Context } from '../core/context';
+import { purgeExpiredApplicants, sendDeadlineReminders } from '../modules/applications';
+import { publishDueItems } from '../modules/documents';
+import { deliverOutbox } from '../modules/mail';
+import { lapseExpiredNormatives, sendExpiryReminders } from '../modules/normative';
+
+// The platform's scheduled duties, in one table: the server runs each on its interval, and
+// `gongkai duty NAME` runs one by hand (or from cron). Every duty is idempotent and catches up on what
+// a missed run left: reminders are deduplicated in the outbox, lapses and purges look at dates.
+
+export interface Duty {
+  name: string;
+  everyMs: number;
+  description: string;
+  run: (ctx: Context) => Promise<string>; // what it did, in Chinese, for the CLI
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export const duties: readonly Duty[] = [
+  {
+    name: 'publish-due',
+    everyMs: MINUTE / 2,
+    description: 'publish approved items whose scheduled time has come (定时发布)',
+    run: async (ctx) => `已发布 ${await publishDueItems(ctx)} 条到期信息`,
+  },
+  {
+    name: 'mail',
+    everyMs: MINUTE / 2,
+    description: 'send queued mail; failures wait with backoff',
+    run: async (ctx) => {
+      const r = await deliverOutbox(ctx);
+      return `已发送 ${r.sent} 封，待重试 ${r.retrying} 封，失败 ${r.failed} 封`;
+    },
+  },
+  {
+    name: 'normative-lapse',
+    everyMs: HOUR,
+    description: 'mark normative documents past their validity as 失效',
+    run: async (ctx) => `已有 ${await lapseExpiredNormatives(ctx)} 件规范性文件到期失效`,
+  },
+  {
+    name: 'normative-remind',
+    everyMs: HOUR,
+    description: 'queue expiry reminders for normative documents within six months of expiry',
+    run: async (ctx) => `已加入发送队列 ${await sendExpiryReminders(ctx)} 封规范性文件到期提醒邮件`,
+  },
+  {
+    name: 'application-remind',
+    everyMs: HOUR,
+    description: 'queue due-date warnings of open 依申请公开 cases (and overdue alarms)',
+    run: async (ctx) => `已加入发送队列 ${await sendDeadlineReminders(ctx)} 封依申请公开期限提醒邮件`,
+  },
+  {
+    name: 'application-retention',
+    everyMs: 6 * HOUR,
+    description: "delete applicants' personal data after the retention period",
+    run: async (ctx) => `已删除 ${await purgeExpiredApplicants(ctx)} 件申请的到期个人信息`,
+  },
+];
+
+/** Starts every duty on its interval (hourly ones also once at start); returns a function that stops them. */
+export function startDuties(ctx: Context, onError: (duty: string, error: unknown) => void): () => void {
+  const timers = duties.map((duty) => {
+    let running = false; // a slow run is never overlapped by the next tick
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await duty.run(ctx);
+      } catch (error) {
+        onError(duty.name, error);
+      } finally {
+        running = false;
+      }
+    };
+    if (duty.everyMs >= HOUR) void tick();
+    const timer = setInterval(tick, duty.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return () => {
+    for (const t of timers) clearInterval(t);
+  };
+}

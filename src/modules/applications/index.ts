@@ -1,0 +1,49 @@
+export { appealKindLabels, appealResultLabels, recordAppeal } from './appeals.service';
+export type { UnmaskedApplicant } from './applicant-record';
+export {
+  applicantTypeLabels,
+  deliveryChannelLabels,
+  deliveryFormLabels,
+  personIdTypes,
+  staffChannelLabels,
+} from './application-input';
+export { handlingAgencies, mayOnCase } from './case-access';
+export {
+  assignCase,
+  dismissHeld,
+  endConsultation,
+  extendCase,
+  lapseCorrection,
+  lapseFee,
+  noticeFee,
+  payFee,
+  receiveCorrection,
+  releaseHeld,
+  requestCorrection,
+  startConsultation,
+} from './case-actions.service';
+export { recomputeOpenCases } from './case-deadline';
+export { caseEventLabels } from './case-events';
+export { caseLetters, letterDocx } from './case-letters.service';
+export {
+  applicantView,
+  type CaseView,
+  caseQueue,
+  caseView,
+  type QueueRow,
+  unmaskApplicant,
+} from './case-query.service';
+export { sendDeadlineReminders, warningFor, workingDaysLeft } from './case-reminders';
+export { type OnTimeRate, onTimeRates } from './case-stats.service';
+export { actionsFor, type CaseAction, caseActionLabels, statusLabels } from './case-workflow';
+export { decideCase, deliverCase, deliveryMethods } from './decision.service';
+export {
+  findByTracking,
+  type Receipt,
+  registerApplication,
+  submitApplication,
+  submitCorrection,
+} from './intake.service';
+export * from './letters';
+export { OUTCOMES, type Outcome, type OutcomeCode, outcomeOf } from './outcomes';
+export { purgeExpiredApplicants } from './retention.service';
