@@ -157,6 +157,8 @@ describe.each(testDatabases())('the 工作日历 back-office page, on %s', (kind
     expect(page.body).toContain('国庆节假期');
     expect(page.body).toContain('尚无 2100 年工作日历');
     expect(page.body).toContain('href="/admin/calendar"');
+    const dashboard = await admin.get('/admin');
+    expect(dashboard.body).toContain('尚无 2100 年工作日历');
   });
 
   it('saves one day as a new version and shows it in the history', async () => {
@@ -218,6 +220,7 @@ describe.each(testDatabases())('the 工作日历 back-office page, on %s', (kind
     expect(res.statusCode).toBe(303);
     const page = await admin.get('/admin/calendar?year=2100');
     expect(page.body).not.toContain('尚无 2100 年工作日历');
+    expect((await admin.get('/admin')).body).not.toContain('尚无 2100 年工作日历');
     expect(page.body).toContain('录入 2100 年节假日安排（9 天）');
     expect(page.body).toMatch(/2100-02-07<\/td><td>星期日<\/td><td>工作日<\/td><td>春节调休/);
     const calendar = await loadCalendar(ctx.db);

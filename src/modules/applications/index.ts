@@ -11,16 +11,10 @@ export { handlingAgencies, mayOnCase } from './case-access';
 export {
   assignCase,
   dismissHeld,
-  endConsultation,
-  extendCase,
   lapseCorrection,
-  lapseFee,
-  noticeFee,
-  payFee,
   receiveCorrection,
   releaseHeld,
   requestCorrection,
-  startConsultation,
 } from './case-actions.service';
 export { recomputeOpenCases } from './case-deadline';
 export { caseEventLabels } from './case-events';
@@ -36,7 +30,9 @@ export {
 export { sendDeadlineReminders, warningFor, workingDaysLeft } from './case-reminders';
 export { type OnTimeRate, onTimeRates } from './case-stats.service';
 export { actionsFor, type CaseAction, caseActionLabels, statusLabels } from './case-workflow';
+export { endConsultation, extendCase, startConsultation } from './consultation-actions.service';
 export { decideCase, deliverCase, deliveryMethods } from './decision.service';
+export { lapseFee, noticeFee, payFee } from './fee-actions.service';
 export {
   findByTracking,
   type Receipt,

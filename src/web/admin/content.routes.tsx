@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../core/context';
 import { listAgencies, visibleAgencyIds } from '../../modules/accounts';
 import { caseQueue } from '../../modules/applications';
+import { calendarYearMissing } from '../../modules/calendar';
 import { listStaffItems } from '../../modules/catalog';
 import { latePublications, pendingReviewsFor } from '../../modules/documents';
 import { policiesWithoutInterpretation } from '../../modules/interpretations';
@@ -17,14 +18,21 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
 
   app.get('/admin', { preHandler: any }, async (request, reply) => {
     const p = principalOf(request);
-    const [agencies, items, cases] = await Promise.all([
+    const [agencies, items, cases, missingYear] = await Promise.all([
       listAgencies(ctx),
       p.grants.length ? listStaffItems(ctx, p) : [],
       p.grants.length ? caseQueue(ctx, p) : [],
+      calendarYearMissing(ctx),
     ]);
     return sendPage(
       reply,
-      <DashboardPage {...adminShell(ctx, request, reply)} agencies={agencies} items={items} cases={cases} />,
+      <DashboardPage
+        {...adminShell(ctx, request, reply)}
+        agencies={agencies}
+        items={items}
+        cases={cases}
+        missingYear={missingYear}
+      />,
     );
   });
 

@@ -48,13 +48,28 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[
 
 /** 工作台: who you are, what you can do, and your agencies' latest items. */
 export function DashboardPage(
-  props: AdminShell & { agencies: Agency[]; items: StaffItem[]; cases: QueueRow[] },
+  props: AdminShell & {
+    agencies: Agency[];
+    items: StaffItem[];
+    cases: QueueRow[];
+    missingYear: number | null;
+  },
 ) {
   const p = props.principal;
   if (!p) return null;
   const myAgencies = props.agencies.filter((a) => p.grants.some((g) => g.agencyId === a.id));
   return (
     <AdminLayout {...props} title="工作台">
+      {props.missingYear !== null && (
+        <p class="form-error" role="alert">
+          {`尚无 ${props.missingYear} 年工作日历：依申请公开等期限将只按周末计算。`}
+          {p.adminRole === 'system' ? (
+            <a href="/admin/calendar">请在“工作日历”中录入国务院办公厅的节假日安排。</a>
+          ) : (
+            '请联系系统管理员录入国务院办公厅的节假日安排。'
+          )}
+        </p>
+      )}
       <section class="cards" aria-label="概况">
         <div class="card">
           <h2>我的身份</h2>
