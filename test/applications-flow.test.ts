@@ -122,4 +122,22 @@ describe.each(testDatabases())('an application from receipt to delivery (%s)', (
     expect(reply.paragraphs.join('')).toContain('企业银行账号属于商业秘密');
     expect(reply.paragraphs.join('')).toContain('60日内');
   });
+
+  it('lets exactly one of two simultaneous extensions through (a step that keeps the status)', async () => {
+    ctx.clock.set('2026-03-02T02:00:00Z');
+    const { row } = await applyOnline(ctx, agencyId);
+    const office = staff.reviewer2;
+    const results = await Promise.allSettled([
+      extendCase(ctx, office, actorOf(office), row.id, { days: 10, reason: '需要调档核对' }),
+      extendCase(ctx, office, actorOf(office), row.id, { days: 20, reason: '需要调档核对' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const events = await ctx.db
+      .selectFrom('application_events')
+      .select('kind')
+      .where('application_id', '=', row.id)
+      .where('kind', '=', 'extended')
+      .execute();
+    expect(events).toHaveLength(1);
+  });
 });

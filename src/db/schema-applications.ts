@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 // Row shapes of the 依申请公开 tables (migration 0008). Personal fields are sealed (AES-256-GCM under
 // the secret key) with a masked copy for display; `applicant_key` is an HMAC for matching applicants.
@@ -54,6 +54,7 @@ export interface ApplicationTable {
   decided_on: string | null;
   closed_on: string | null;
   purged_at: string | null;
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }

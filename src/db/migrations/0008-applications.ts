@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decided_on', 'text')
     .addColumn('closed_on', 'text')
     .addColumn('purged_at', 'text') // personal fields deleted at the end of the retention period
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0)) // bumped by every step: one wins a race
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -218,7 +218,11 @@ export async function submitCorrection(ctx: Context, app: Application, raw: unkn
   await ctx.db.transaction().execute(async (trx) => {
     const moved = await trx
       .updateTable('applications')
-      .set({ status: 'processing', updated_at: ctx.clock.now().toISOString() })
+      .set((eb) => ({
+        status: 'processing' as const,
+        updated_at: ctx.clock.now().toISOString(),
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', app.id)
       .where('status', '=', 'correction')
       .executeTakeFirst();
