@@ -12,7 +12,7 @@ import { appendCaseEvent, type NewCaseEvent } from './case-events';
 import { type CaseAction, canTake, caseActionLabels } from './case-workflow';
 
 // One step of a case, the same way for every action: check the role and the state machine, do the
-// work, record the event, move the status (guarded by the status read, so two simultaneous steps on one
+// work, record the event, move the status (guarded by the version read, so two simultaneous steps on one
 // case give exactly one transition), recompute the due date, and audit — all in one transaction.
 
 export interface StepOutcome {
@@ -49,14 +49,14 @@ export async function takeCaseStep(
     const outcome = await work({ trx, app, today });
     const moved = await trx
       .updateTable('applications')
-      .set({
+      .set((eb) => ({
         ...outcome.patch,
         status: outcome.status ?? app.status,
         updated_at: ctx.clock.now().toISOString(),
-      })
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', id)
-      .where('status', '=', app.status)
-      .where('updated_at', '=', app.updated_at)
+      .where('version', '=', app.version)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1)
       throw new AppError('conflict', '该申请刚被他人办理，请刷新页面后重试');
