@@ -1,3 +1,4 @@
+import { type ComponentChildren, cloneElement, isValidElement, toChildArray } from 'preact';
 import {
   appealKindLabels,
   appealResultLabels,
@@ -28,6 +29,42 @@ const segment: Record<CaseAction, string> = {
   decide: 'decide',
   deliver: 'deliver',
 };
+
+/** The heading of the step form a failed post came from (`_form` is its URL segment), for the error summary. */
+export function stepTitleOf(form: string): string {
+  if (form === 'appeal') return '登记行政复议或行政诉讼';
+  const action = (Object.keys(segment) as CaseAction[]).find((a) => segment[a] === form);
+  return action ? caseActionLabels[action] : '';
+}
+
+/** The id a field of a step form gets on the case page, prefixed by the form, as scopeIds makes it. */
+export const stepFieldId = (form: string, name: string) => `${form}-f-${name}`;
+
+const ID_PROPS = ['id', 'for', 'aria-describedby'] as const;
+
+// Several step forms on one page share field names (days, note, reason), and the shared form fields
+// derive their ids from the name: without a prefix a label points at another form's control and the
+// second control has no accessible name. The field components are pure, so they are expanded here.
+function scopeIds(node: ComponentChildren, form: string): ComponentChildren {
+  return toChildArray(node).map((child) => {
+    if (!isValidElement(child)) return child;
+    const props = child.props as Record<string, unknown>;
+    if (typeof child.type === 'function')
+      return scopeIds((child.type as (p: unknown) => ComponentChildren)(props), form);
+    const ids: Record<string, string> = {};
+    for (const k of ID_PROPS) {
+      const v = props[k];
+      if (typeof v === 'string' && v)
+        ids[k] = v
+          .split(' ')
+          .map((id) => `${form}-${id}`)
+          .join(' ');
+    }
+    return props.children === undefined
+      ? cloneElement(child, ids)
+      : cloneElement(child, ids, scopeIds(props.children as ComponentChildren, form));
+  });
+}
 
 // Actions only the disclosure office (复审 role) may take.
 const APPROVER_ACTIONS: readonly CaseAction[] = ['extend', 'noticeFee', 'decide'];
@@ -191,7 +228,7 @@ export function CaseActions(props: {
               csrf={props.csrf}
               state={mine}
             >
-              {fieldsOf(action, view, mine, props.today)}
+              {scopeIds(fieldsOf(action, view, mine, props.today), segment[action])}
               <button type="submit">{caseActionLabels[action]}</button>
             </PostForm>
           </details>
@@ -208,21 +245,26 @@ export function AppealForm(props: { id: string; csrf: string; state?: FormState 
     <details open={Boolean(mine)}>
       <summary>登记行政复议或行政诉讼</summary>
       <PostForm action={`/admin/applications/${props.id}/appeal`} csrf={props.csrf} state={mine}>
-        <RadioField
-          name="kind"
-          label="类型"
-          state={mine}
-          options={Object.entries(appealKindLabels).map(([value, label]) => ({ value, label }))}
-        />
-        <Field name="filedOn" label="申请复议或起诉之日" type="date" state={mine} />
-        <RadioField
-          name="result"
-          label="结果"
-          state={mine ?? { values: { result: 'pending' } }}
-          options={Object.entries(appealResultLabels).map(([value, label]) => ({ value, label }))}
-        />
-        <Field name="concludedOn" label="审结之日（尚未审结留空）" type="date" state={mine} />
-        <TextAreaField name="note" label="备注" state={mine} rows={2} />
+        {scopeIds(
+          <>
+            <RadioField
+              name="kind"
+              label="类型"
+              state={mine}
+              options={Object.entries(appealKindLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <Field name="filedOn" label="申请复议或起诉之日" type="date" state={mine} />
+            <RadioField
+              name="result"
+              label="结果"
+              state={mine ?? { values: { result: 'pending' } }}
+              options={Object.entries(appealResultLabels).map(([value, label]) => ({ value, label }))}
+            />
+            <Field name="concludedOn" label="审结之日（尚未审结留空）" type="date" state={mine} />
+            <TextAreaField name="note" label="备注" state={mine} rows={2} />
+          </>,
+          'appeal',
+        )}
         <button type="submit">保存</button>
       </PostForm>
     </details>

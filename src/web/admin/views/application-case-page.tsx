@@ -11,7 +11,8 @@ import {
   statusLabels,
   type UnmaskedApplicant,
 } from '../../../modules/applications';
-import { AppealForm, CaseActions } from './application-case-actions';
+import { AppealForm, CaseActions, stepFieldId, stepTitleOf } from './application-case-actions';
+import { ErrorSummary } from './application-pages';
 import { ActionButton, type FormState } from './form';
 import { AdminLayout, type AdminShell } from './layout';
 import { Table } from './table';
@@ -24,7 +25,7 @@ function ApplicantTable(props: { view: CaseView; unmasked?: UnmaskedApplicant | 
   return (
     <section aria-labelledby="applicant-h">
       <h2 id="applicant-h">申请人</h2>
-      <table class="meta">
+      <table class="meta applicant">
         <tbody>
           <tr>
             <th scope="row">类型</th>
@@ -79,7 +80,7 @@ function DueSection(props: { view: CaseView }) {
       <p class="due-line">
         {view.due.due ? <strong>{view.due.due}</strong> : view.paused ? '计时中止（征求意见或待缴费）' : '—'}
         {view.correctionLatest &&
-          view.app.status !== 'closed' &&
+          actionsFor(view.app.status).includes('requestCorrection') &&
           `　补正告知最迟于 ${view.correctionLatest} 发出`}
       </p>
       <ol class="due-steps">
@@ -103,6 +104,8 @@ export function CasePage(
 ) {
   const { view, today } = props;
   const { app } = view;
+  const form = props.state?.values?._form ?? '';
+  const step = stepTitleOf(form);
   return (
     <AdminLayout {...props} title={`申请 ${app.tracking_number}`}>
       {props.newQueryCode && (
@@ -112,12 +115,12 @@ export function CasePage(
           ——请告知申请人（查询码只显示这一次）。
         </p>
       )}
-      {props.state?.message && (
-        <p class="form-error" role="alert">
-          {props.state.message}
-        </p>
-      )}
-      <p>
+      <ErrorSummary
+        state={props.state}
+        title={step ? `“${step}”未办理成功` : '未办理成功'}
+        fieldId={(name) => stepFieldId(form, name)}
+      />
+      <p class="case-status">
         状态：<strong>{statusLabels[app.status]}</strong>
         {app.outcome &&
           `　答复结果：${outcomeOf(app.outcome).group}${outcomeOf(app.outcome).group === outcomeOf(app.outcome).label ? '' : `（${outcomeOf(app.outcome).label}）`}`}
@@ -153,7 +156,7 @@ export function CasePage(
               <li>
                 <a href={`/admin/applications/${app.id}/letters/${l.id}`}>{l.title}</a>（{l.number}，
                 {l.issued_on}
-                {l.public ? '' : '，不向申请人公开'}）
+                {l.public ? '' : '，不向申请人公开'}；Word 文件）
               </li>
             ))}
           </ul>
@@ -171,13 +174,17 @@ export function CasePage(
             ))}
           </ul>
         )}
-        {view.mayHandle && <AppealForm id={app.id} csrf={props.csrf} state={props.state} />}
+        {view.mayHandle && (
+          <div class="case-actions">
+            <AppealForm id={app.id} csrf={props.csrf} state={props.state} />
+          </div>
+        )}
       </section>
       <section aria-labelledby="history-h">
         <Table caption="办理记录" columns={['日期', '步骤', '办理人', '说明']}>
           {view.events.map((e) => (
             <tr>
-              <td>{e.on_date}</td>
+              <td class="nowrap">{e.on_date}</td>
               <td>{caseEventLabels[e.kind] ?? e.kind}</td>
               <td>{e.actor_name}</td>
               <td class="prewrap">{e.note}</td>

@@ -16,6 +16,40 @@ import { Table } from './table';
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
+/**
+ * The summary at the top of a form that failed: what was not saved and one link per wrong field, in
+ * words (the service's message names fields by their code, so it is shown only when no field is named).
+ */
+export function ErrorSummary(props: {
+  state: FormState | undefined;
+  title: string;
+  fieldId?: (name: string) => string;
+}) {
+  const s = props.state;
+  if (!s?.message && !s?.errors) return null;
+  const entries = Object.entries(s.errors ?? {});
+  const idOf = props.fieldId ?? ((name: string) => `f-${name}`);
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{props.title}</h2>
+      {entries.length === 0 ? (
+        <p>{s.message}</p>
+      ) : (
+        <>
+          <p>有 {entries.length} 处需要修改，本次未保存：</p>
+          <ul>
+            {entries.map(([name, message]) => (
+              <li>
+                <a href={`#${idOf(name)}-err`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 function dueCell(row: QueueRow) {
   if (!row.app.due_on) return <span class="muted">{row.app.status === 'paused' ? '计时中止' : '—'}</span>;
   const left =
@@ -26,9 +60,9 @@ function dueCell(row: QueueRow) {
         : `剩 ${row.daysLeft} 个工作日`;
   return (
     <span class={row.warn ? `due due-${row.warn}` : 'due'}>
-      {row.app.due_on}
+      <span class="nowrap">{row.app.due_on}</span>
       <br />
-      <small>{left}</small>
+      <small class="nowrap">{left}</small>
     </span>
   );
 }
@@ -36,6 +70,7 @@ function dueCell(row: QueueRow) {
 function RatesTable(props: { rates: OnTimeRate[] }) {
   return (
     <Table
+      class="rates"
       caption="各单位依申请公开按期答复情况"
       columns={['单位', '已答复', '按期答复', '按期率', '办理中', '已逾期']}
     >
@@ -107,20 +142,21 @@ export function QueuePage(
         <p>没有符合条件的申请。</p>
       ) : (
         <Table
+          class="queue"
           caption="申请列表（按答复期限排序）"
           columns={['申请编号', '单位', '申请人', '所需信息', '状态', '答复期限']}
         >
           {props.rows.map((r) => (
             <tr class={r.warn ? `row-${r.warn}` : undefined}>
-              <td>
+              <td class="nowrap">
                 <a href={`/admin/applications/${r.app.id}`}>{r.app.tracking_number}</a>
               </td>
-              <td>{names.get(r.app.agency_id) ?? ''}</td>
+              <td class="nowrap">{names.get(r.app.agency_id) ?? ''}</td>
               <td>{r.app.applicant_name}</td>
-              <td>
+              <td class="queue-request">
                 {r.app.description.length > 40 ? `${r.app.description.slice(0, 40)}…` : r.app.description}
               </td>
-              <td>{statusLabels[r.app.status]}</td>
+              <td class="nowrap">{statusLabels[r.app.status]}</td>
               <td>{dueCell(r)}</td>
             </tr>
           ))}
@@ -180,7 +216,13 @@ export function ApplicantFields(props: { state?: FormState | undefined }) {
 export function RegisterPage(props: AdminShell & { agencies: Agency[]; state?: FormState | undefined }) {
   return (
     <AdminLayout {...props} title="登记政府信息公开申请">
-      <PostForm action="/admin/applications" csrf={props.csrf} state={props.state} label="登记申请">
+      <ErrorSummary state={props.state} title="申请未登记" />
+      <PostForm
+        action="/admin/applications"
+        csrf={props.csrf}
+        state={props.state && { ...props.state, message: '' }}
+        label="登记申请"
+      >
         <SelectField
           name="agencyId"
           label="受理机关"

@@ -24,6 +24,7 @@ function MissingYearBanner(props: { year: number }) {
 function YearRows(props: { year: number; rows: CalendarYearRow[] }) {
   return (
     <Table
+      class="calendar-days"
       caption={`${props.year} 年节假日与调休上班日`}
       columns={['日期', '星期', '类型', '名称/说明', '依据', '版本']}
     >
@@ -33,7 +34,7 @@ function YearRows(props: { year: number; rows: CalendarYearRow[] }) {
           <td>{r.weekday}</td>
           <td>{r.isWorkday ? '工作日' : '休息日'}</td>
           <td>{r.reason}</td>
-          <td>{r.source === 'chinese-days' ? '国务院通知（chinese-days 数据）' : r.source}</td>
+          <td>{r.source === 'chinese-days' ? '国务院办公厅通知（内置）' : r.source}</td>
           <td>{r.version === null ? '—' : `第 ${r.version} 版`}</td>
         </tr>
       ))}
@@ -48,8 +49,8 @@ function VersionHistory(props: { versions: CalendarVersion[] }) {
     <Table caption="修改记录" columns={['版本', '时间', '操作人', '依据文号', '说明', '涉及日期']}>
       {props.versions.map((v) => (
         <tr>
-          <td>{`第 ${v.version} 版`}</td>
-          <td>{v.changedAt.slice(0, 16).replace('T', ' ')}</td>
+          <td class="nowrap">{`第 ${v.version} 版`}</td>
+          <td class="nowrap">{v.changedAt.slice(0, 16).replace('T', ' ')}</td>
           <td>{v.changedBy}</td>
           <td>{v.source}</td>
           <td>{v.summary}</td>
@@ -62,7 +63,10 @@ function VersionHistory(props: { versions: CalendarVersion[] }) {
 
 /** 工作日历 (system administrator): the year's named days, the version history, and the two forms. */
 export function CalendarPage(props: AdminShell & CalendarPageProps) {
-  const nav = [props.year - 1, props.year + 1];
+  const nav = [
+    { year: props.year - 1, label: `上一年（${props.year - 1} 年）` },
+    { year: props.year + 1, label: `下一年（${props.year + 1} 年）` },
+  ];
   return (
     <AdminLayout {...props} title="工作日历">
       <p class="hint">
@@ -75,11 +79,13 @@ export function CalendarPage(props: AdminShell & CalendarPageProps) {
           {props.saved}
         </p>
       )}
-      <p>
-        {nav.map((y) => (
-          <a href={`/admin/calendar?year=${y}`} class="year-link">{`${y} 年`}</a>
+      <nav class="year-nav" aria-label="切换年份">
+        {nav.map((n) => (
+          <a href={`/admin/calendar?year=${n.year}`} class="year-link">
+            {n.label}
+          </a>
         ))}
-      </p>
+      </nav>
       <YearRows year={props.year} rows={props.rows} />
       <h2>修改单日</h2>
       <PostForm action="/admin/calendar/day" csrf={props.csrf} state={props.dayState} label="修改单日">
@@ -122,7 +128,7 @@ export function CalendarPage(props: AdminShell & CalendarPageProps) {
           name="lines"
           label="节假日安排"
           rows={12}
-          hint="每行一天或一段：“2027-01-01 休 元旦”“2027-02-06至2027-02-12 休 春节”“2027-02-14 班 春节调休”"
+          hint="每行一天或一段，如：“2027-01-01 休 元旦”、“2027-02-06至2027-02-12 休 春节”、“2027-02-14 班 春节调休”"
           state={props.noticeState}
         />
         <button type="submit">录入</button>

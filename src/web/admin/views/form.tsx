@@ -59,7 +59,7 @@ export function PostForm(props: {
   label?: string;
 }) {
   return (
-    <form method="post" action={props.action} class="form" aria-label={props.label}>
+    <form method="post" action={props.action} class="form" aria-label={props.label} novalidate>
       {props.state?.message && (
         <p class="form-error" role="alert">
           {props.state.message}

@@ -40,9 +40,11 @@ export function LetterTemplateListPage(
           <tr>
             <td>{t.name}</td>
             <td>{t.title}</td>
-            <td>{t.overridden ? `已修改（${t.updatedAt?.slice(0, 10) ?? ''}）` : '默认'}</td>
-            <td>
-              <a href={letterTemplateUrl(props.agencyId, t.key)}>修改</a>
+            <td class="nowrap">{t.overridden ? `已修改（${t.updatedAt?.slice(0, 10) ?? ''}）` : '默认'}</td>
+            <td class="nowrap">
+              <a href={letterTemplateUrl(props.agencyId, t.key)}>
+                修改<span class="visually-hidden">{t.name}</span>
+              </a>
             </td>
           </tr>
         ))}
@@ -56,7 +58,7 @@ function PlaceholderList() {
     <Table caption="可用的占位符（在标题或正文中写作 {{名称}}）" columns={['占位符', '含义']}>
       {PLACEHOLDERS.map((p) => (
         <tr>
-          <td>
+          <td class="nowrap">
             <code>{`{{${p.name}}}`}</code>
           </td>
           <td>{p.label}</td>
