@@ -5,13 +5,13 @@ import type { Context } from '../core/context';
 import { isAppError } from '../core/errors';
 import { createUser } from '../modules/accounts';
 import { describeChainProblem, recordAuditAlone, systemActor, verifyAuditChain } from '../modules/audit';
-import { cleanText, importDirectory, publishDueItems, summariseCleanResult } from '../modules/documents';
-import { lapseExpiredNormatives, sendExpiryReminders } from '../modules/normative';
+import { cleanText, importDirectory, summariseCleanResult } from '../modules/documents';
 import { rebuildSearchIndex } from '../search/item-indexer';
 import { createBackup, describeAttachmentProblem, restoreBackup, verifyRestoredAttachments } from './backup';
 import { addCalendarCommands } from './calendar-commands';
 import { buildContext } from './deps';
 import { duties } from './duties';
+import { addScanCommand } from './scan-command';
 import { serve } from './serve';
 
 // `gongkai` — the home of every operational command (README "Operations").
@@ -182,6 +182,7 @@ export function buildCli(): Command {
     );
 
   addCalendarCommands(program);
+  addScanCommand(program);
 
   return program;
 }

@@ -1,0 +1,26 @@
+// The compliance module's public face: the privacy screen (pii/) and text extraction (extract/). The
+// 错敏词 matcher (matcher/) is added here when it lands.
+
+export {
+  type ExtractedText,
+  extractFile,
+  extractText,
+  type SourceFormat,
+  sourceFormatOf,
+} from './extract/extract-file';
+export { screenDocument, tableCells } from './pii/document';
+export { judgeMaskedId, judgeMaskedMobile, type MaskVerdict } from './pii/mask-policy';
+export { RECOGNISERS, resolveOverlaps, type ScreenOptions, screenText } from './pii/screen';
+export { DEFAULT_THRESHOLD, PII_TYPES, type PiiFinding, type PiiType } from './pii/types';
+export {
+  idCheckCharacter,
+  isIndividualBusinessCode,
+  isLandlineNumber,
+  isMobileNumber,
+  isOldResidentIdNumber,
+  isPhoneNumber,
+  isResidentIdNumber,
+  isUnifiedSocialCreditCode,
+  isVehiclePlate,
+  passesLuhn,
+} from './pii/validators';
