@@ -1,5 +1,5 @@
-// The compliance module's public face: the privacy screen (pii/) and text extraction (extract/). The
-// 错敏词 matcher (matcher/) is added here when it lands.
+// The compliance module's public face: the privacy screen (pii/), text extraction (extract/) and the
+// 错敏词 matcher (matcher/).
 
 export {
   type ExtractedText,
@@ -8,6 +8,14 @@ export {
   type SourceFormat,
   sourceFormatOf,
 } from './extract/extract-file';
+export {
+  type CompiledDictionary,
+  compileDictionary,
+  compiledFromCache,
+  type DictionaryEntry,
+  findAll,
+  type WordingMatch,
+} from './matcher';
 export { screenDocument, tableCells } from './pii/document';
 export { judgeMaskedId, judgeMaskedMobile, type MaskVerdict } from './pii/mask-policy';
 export { RECOGNISERS, resolveOverlaps, type ScreenOptions, screenText } from './pii/screen';
