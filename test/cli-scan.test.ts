@@ -12,7 +12,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/gongkai.js', 'scan', ...args]);
+    // The wording check opens the configured database: keep it in the temporary folder.
+    const child = spawn(process.execPath, ['bin/gongkai.js', 'scan', ...args], {
+      env: { ...process.env, GONGKAI_DATA_DIR: dir },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

@@ -41,7 +41,7 @@ export async function addDemoApplications(ctx: Context, agencyIds: Map<string, s
       name: '示范市星河科技有限公司',
       idNumber: '91350100M000100Y43',
       contactPerson: '王芳',
-      phone: '057100001234',
+      phone: '0571-87651234',
       description: '请公开本公司申报2025年度“专精特新”中小企业认定的评审结果及评分标准',
     },
     '192.0.2.11',

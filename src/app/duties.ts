@@ -1,6 +1,7 @@
 import type { Context } from '../core/context';
 import { purgeExpiredApplicants, sendDeadlineReminders } from '../modules/applications';
 import { publishDueItems } from '../modules/documents';
+import { runInspection } from '../modules/inspections';
 import { deliverOutbox } from '../modules/mail';
 import { lapseExpiredNormatives, sendExpiryReminders } from '../modules/normative';
 
@@ -57,6 +58,15 @@ export const duties: readonly Duty[] = [
     everyMs: 6 * HOUR,
     description: "delete applicants' personal data after the retention period",
     run: async (ctx) => `已删除 ${await purgeExpiredApplicants(ctx)} 件申请的到期个人信息`,
+  },
+  {
+    name: 'inspection',
+    everyMs: 24 * HOUR,
+    description: 'whole-site inspection against 国办秘函〔2019〕19号; opens, joins and closes 整改 tasks',
+    run: async (ctx) => {
+      const r = await runInspection(ctx, 'scheduled');
+      return `全站检查完成：得分 ${r.summary.score}，单项否决 ${r.summary.vetoes.length} 项；新开整改任务 ${r.opened} 个，复现 ${r.joined} 个，办结 ${r.closed} 个`;
+    },
   },
 ];
 

@@ -8,6 +8,8 @@ import * as m0005 from './migrations/0005-versions';
 import * as m0006 from './migrations/0006-outbox';
 import * as m0007 from './migrations/0007-calendar';
 import * as m0008 from './migrations/0008-applications';
+import * as m0009 from './migrations/0009-inspections';
+import * as m0010 from './migrations/0010-wording-rules';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0006-outbox': m0006,
   '0007-calendar': m0007,
   '0008-applications': m0008,
+  '0009-inspections': m0009,
+  '0010-wording-rules': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationTables } from './schema-applications';
+import type { ComplianceTables } from './schema-compliance';
+import type { InspectionTables } from './schema-inspections';
 
 // Row shapes as stored: text ids, ISO-8601 UTC text timestamps, 0/1 integer flags, JSON as text.
 
@@ -257,7 +259,7 @@ export interface CalendarDayTable {
   version: number;
 }
 
-export interface DB extends ApplicationTables {
+export interface DB extends ApplicationTables, InspectionTables, ComplianceTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

@@ -140,7 +140,7 @@ const contentTypes = (main: string, part: string) =>
   '</Types>';
 
 /** The smallest DOCX that file-type recognises: content types, package relationships, the document. */
-export function minimalDocx(extra: ZipEntry[] = []): Buffer {
+export function minimalDocx(extra: ZipEntry[] = [], body = '<w:p>通知</w:p>'): Buffer {
   return buildZip([
     {
       name: '[Content_Types].xml',
@@ -150,7 +150,7 @@ export function minimalDocx(extra: ZipEntry[] = []): Buffer {
     { name: '_rels/.rels', data: '<Relationships/>' },
     {
       name: 'word/document.xml',
-      data: '<w:document><w:body><w:p>通知</w:p></w:body></w:document>',
+      data: `<w:document><w:body>${body}</w:body></w:document>`,
       deflate: true,
     },
     ...extra,

@@ -5,6 +5,7 @@ export {
   type IncomingFile,
   uploadAttachments,
 } from './attachment.service';
+export { type AttachmentFile, attachmentFilesOf } from './attachment-files';
 export { ACCEPTED_EXTENSIONS, storedMediaTypes, typeLabelOf } from './content-type';
 export {
   type Download,

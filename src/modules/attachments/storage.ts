@@ -143,3 +143,13 @@ export function verifyingStream(expectedSha256: string): Transform {
     },
   });
 }
+
+/** A stored file's bytes, whole (attachments are capped at the configured size): for text extraction. */
+export async function readStored(root: string, storedName: string): Promise<Buffer> {
+  const handle = await openStored(root, storedName);
+  try {
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}

@@ -42,6 +42,7 @@ export const auditActionLabels: Record<string, string> = {
   'subject.renamed': '修改主题分类',
   'calendar.changed': '修改工作日历',
   'item.correction_started': '发起更正',
+  'item.compliance_overruled': '终审签发时说明理由放行检查问题',
   'item.demo_loaded': '载入演示信息',
   'audit.viewed': '查看审计日志',
   'audit.exported': '导出审计日志',
@@ -69,6 +70,18 @@ export const auditActionLabels: Record<string, string> = {
   'letter_template.reset': '恢复默认文书模板',
   'backup.created': '备份数据库',
   'backup.restored': '恢复数据库',
+  'wording_rule.seeded': '载入错敏词库初始规则',
+  'wording_rule.saved': '保存错敏词规则',
+  'wording_rule.enabled': '启用错敏词规则',
+  'wording_rule.disabled': '停用错敏词规则',
+  'wording_rule.deleted': '删除错敏词规则',
+  'wording_rule.imported': '导入错敏词规则',
+  'wording_allow.saved': '错敏词白名单加词',
+  'wording_allow.deleted': '错敏词白名单删词',
+  'inspection.run': '全站检查',
+  'rectification.rescanned': '整改复查（问题仍在）',
+  'rectification.closed': '整改复查通过，任务办结',
+  'rectification.excepted': '整改任务认定例外',
 };
 
 /** The label of an action, or the code itself for an action not yet catalogued. */

@@ -1,5 +1,5 @@
 // The compliance module's public face: the privacy screen (pii/), text extraction (extract/) and the
-// 错敏词 matcher (matcher/).
+// 错敏词 matcher (matcher/) and rules (rules/).
 
 export {
   type ExtractedText,
@@ -19,7 +19,7 @@ export {
 export { screenDocument, tableCells } from './pii/document';
 export { judgeMaskedId, judgeMaskedMobile, type MaskVerdict } from './pii/mask-policy';
 export { RECOGNISERS, resolveOverlaps, type ScreenOptions, screenText } from './pii/screen';
-export { DEFAULT_THRESHOLD, PII_TYPES, type PiiFinding, type PiiType } from './pii/types';
+export { DEFAULT_THRESHOLD, PII_TYPES, type PiiFinding, type PiiType, piiTypeLabels } from './pii/types';
 export {
   idCheckCharacter,
   isIndividualBusinessCode,
@@ -32,3 +32,10 @@ export {
   isVehiclePlate,
   passesLuhn,
 } from './pii/validators';
+export {
+  type CheckedPart,
+  type ComplianceFinding,
+  checkItemForPublication,
+  checkPublicationText,
+} from './publication-check';
+export * from './rules';

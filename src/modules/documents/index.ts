@@ -1,3 +1,4 @@
+export { reviewFindings } from './compliance-gate';
 export { itemVersions, startCorrection } from './correction.service';
 export { type DisclosureStatus, disclosureBases, disclosureLabels, disclosureStatuses } from './disclosure';
 export { createDraft, type DraftInput, updateDraft } from './draft.service';

@@ -12,6 +12,7 @@ import {
   isPolicyItem,
 } from '../interpretations';
 import { NORMATIVE_GENRE } from '../normative';
+import { type GateOverrule, passComplianceGate } from './compliance-gate';
 import { checkDisclosure } from './disclosure';
 import { policyIsOut, publishApproved } from './publish.service';
 import { chainForItem, defaultReviewChain, type ReviewStep } from './review-chain';
@@ -132,6 +133,7 @@ export async function submitForReview(ctx: Context, p: Principal, actor: Actor, 
 export interface StepInput {
   opinion: string;
   secrecyChecked: boolean;
+  overruleReason?: string; // 终审: why veto-level compliance findings are signed anyway
 }
 
 /** Approves or returns the item at its current step; returns the new status. */
@@ -159,7 +161,11 @@ export async function reviewStep(
       fields: { secrecyChecked: '请确认已完成保密审查' },
     });
   }
-  if (action === 'approve' && decision.status === 'approved') await checkSignOff(ctx, item);
+  let overruled: GateOverrule | null = null;
+  if (action === 'approve' && decision.status === 'approved') {
+    await checkSignOff(ctx, item);
+    overruled = await passComplianceGate(ctx, item, input.overruleReason);
+  }
   return auditedTransaction(ctx, actor, async (trx) => {
     const now = ctx.clock.now().toISOString();
     const signed = decision.status === 'approved';
@@ -202,6 +208,14 @@ export async function reviewStep(
         },
       },
     ];
+    if (overruled)
+      events.push({
+        action: 'item.compliance_overruled',
+        objectType: 'item',
+        objectId: item.id,
+        agencyId: item.agency_id,
+        details: { vetoes: overruled.vetoes, reason: overruled.reason },
+      });
     const due = (!item.scheduled_at || item.scheduled_at <= now) && (await policyIsOut(trx, item.id));
     if (signed && item.disclosure === 'proactive' && due) {
       await publishApproved(trx, ctx, item);

@@ -7,11 +7,13 @@ import { registerAuditRoutes } from './audit.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { registerCalendarRoutes } from './calendar.routes';
 import { registerContentRoutes } from './content.routes';
+import { registerInspectionRoutes } from './inspection.routes';
 import { registerItemRoutes } from './item.routes';
 import { registerLetterTemplateRoutes } from './letter-template.routes';
 import { registerManagementRoutes } from './management.routes';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes';
 import { registerSubjectRoutes } from './subjects.routes';
+import { registerWordingRuleRoutes } from './wording-rules.routes';
 
 /** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
@@ -32,5 +34,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
     await recomputeOpenCases(trx, ctx, version);
   });
   registerLetterTemplateRoutes(app, ctx);
+  registerInspectionRoutes(app, ctx);
+  registerWordingRuleRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -10,6 +10,7 @@ import {
   itemRelations,
   listSubjects,
   publicationTimeliness,
+  reviewFindings,
   reviewHistory,
   reviewStep,
   reviewSubjectOf,
@@ -152,6 +153,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       successorChoices,
       timeliness: publicationTimeliness(item, (await loadCalendar(ctx.db)).isWorkday),
       attachments: await loadAttachmentsPanel(ctx, p, item),
+      compliance: await reviewFindings(ctx, item),
       state,
     };
     return sendPage(
@@ -227,6 +229,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       return reviewStep(ctx, p, actorFor(r), item, decision, {
         opinion: String(body.opinion ?? ''),
         secrecyChecked: Boolean(body.secrecyChecked),
+        overruleReason: typeof body.overruleReason === 'string' ? body.overruleReason : undefined,
       });
     }),
   );

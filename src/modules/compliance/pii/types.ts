@@ -17,6 +17,21 @@ export const PII_TYPES = [
 
 export type PiiType = (typeof PII_TYPES)[number];
 
+/** The Chinese name of each kind of personal data, for reports and the reviewer's panel. */
+export const piiTypeLabels: Record<PiiType, string> = {
+  id_card: '身份证号',
+  uscc: '统一社会信用代码',
+  mobile: '手机号码',
+  landline: '固定电话',
+  bank_card: '银行卡号',
+  passport: '护照号',
+  travel_permit: '通行证号',
+  vehicle_plate: '车牌号',
+  email: '电子邮箱',
+  address: '详细地址',
+  person_name: '姓名',
+};
+
 export interface PiiFinding {
   kind: 'pii';
   type: PiiType;

@@ -1,4 +1,5 @@
 import type { Item, ReviewActionTable } from '../../../db/schema';
+import type { CheckedPart } from '../../../modules/compliance';
 import {
   disclosureBases,
   disclosureLabels,
@@ -8,6 +9,7 @@ import {
 } from '../../../modules/documents';
 import { formatDateTime } from '../../portal/views/item-list';
 import { AttachmentsPanel, type AttachmentsPanelData } from './attachments-panel';
+import { CompliancePanel } from './compliance-panel';
 import { ActionButton, type FormState } from './form';
 import { RelationsPanel } from './item-relations';
 import { AdminLayout, type AdminShell } from './layout';
@@ -40,6 +42,7 @@ export interface ItemView {
   timeliness: Timeliness | null;
   attachments: AttachmentsPanelData;
   successorChoices: { id: string; title: string }[];
+  compliance: CheckedPart[] | null; // the pre-publication checks while in review
   state?: FormState | undefined;
 }
 
@@ -53,6 +56,7 @@ export function stageOf(item: Item, chain: ReviewStep[]): string {
 
 function ReviewPanel(props: AdminShell & ItemView) {
   const step = props.chain[props.item.review_step ?? 0];
+  const finalStep = (props.item.review_step ?? 0) === props.chain.length - 1;
   const s = props.state;
   return (
     <form
@@ -72,6 +76,12 @@ function ReviewPanel(props: AdminShell & ItemView) {
         <label for="f-opinion">审核意见</label>
         <textarea id="f-opinion" name="opinion" rows={3} />
       </div>
+      {finalStep && props.compliance?.some((p) => p.findings.some((f) => f.veto)) && (
+        <div class="field">
+          <label for="f-overruleReason">签发理由（存在须整改问题仍签发时填写，记入审计日志）</label>
+          <textarea id="f-overruleReason" name="overruleReason" rows={2} />
+        </div>
+      )}
       {step?.secrecyReview && (
         <label class="choice">
           <input type="checkbox" name="secrecyChecked" value="1" /> 已完成保密审查，不涉及国家秘密和工作秘密
@@ -121,6 +131,7 @@ export function ItemDetailPage(props: AdminShell & ItemView) {
           <ActionButton action={`/admin/items/${item.id}/submit`} csrf={props.csrf} label="报审" />
         )}
       </div>
+      {props.compliance && <CompliancePanel parts={props.compliance} />}
       {can.review && <ReviewPanel {...props} />}
       {can.correct && (
         <form method="post" action={`/admin/items/${item.id}/correct`} class="form" aria-label="更正">

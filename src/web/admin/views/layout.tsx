@@ -20,6 +20,8 @@ const nav: NavLink[] = [
   { href: '/admin/items', label: '信息管理', show: (p) => p.grants.length > 0 },
   { href: '/admin/applications', label: '依申请公开', show: (p) => p.grants.length > 0 },
   { href: '/admin/letter-templates', label: '文书模板', show: (p) => letterTemplateAgencyIds(p).length > 0 },
+  { href: '/admin/inspections', label: '全站检查', show: (p) => p.grants.length > 0 },
+  { href: '/admin/wording-rules', label: '错敏词库', show: (p) => p.grants.length > 0 },
   { href: '/admin/agencies', label: '机构管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/users', label: '用户管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/subjects', label: '主题分类', show: (p) => p.adminRole === 'system' },
