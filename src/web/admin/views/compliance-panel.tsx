@@ -32,10 +32,11 @@ function Snippet(props: { text: string; finding: ComplianceFinding }) {
 
 function advice(f: ComplianceFinding): string {
   if (f.kind === 'wording')
-    return [f.suggestion ? `建议改为“${f.suggestion}”` : '', f.explanation, f.basis]
+    return [f.suggestion ? `建议改为“${f.suggestion}”` : '', f.explanation, f.basis ? `依据：${f.basis}` : '']
       .filter(Boolean)
       .join('；');
-  return f.masked ? '已打码，但打码方式不符合要求' : '请删除或按规定打码后发布';
+  if (f.masked) return '已打码，但打码方式不符合要求';
+  return f.veto ? '请删除或按规定打码后发布' : '请确认是否确需公开；不需公开的，请删除或打码';
 }
 
 /** The findings of the checks on an item under review; nothing when the item is clean. */

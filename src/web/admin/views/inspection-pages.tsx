@@ -132,9 +132,9 @@ export function InspectionReportPage(props: AdminShell & { report: InspectionRep
           {g.findings.map((f) => (
             <tr>
               <td>{f.agencyName}</td>
-              <td>{f.kindLabel}</td>
+              <td class="nowrap">{f.kindLabel}</td>
               <td>{f.message}</td>
-              <td>{f.excepted ? '已认定例外' : f.severityLabel}</td>
+              <td class="nowrap">{f.excepted ? '已认定例外' : f.severityLabel}</td>
             </tr>
           ))}
         </Table>
@@ -218,6 +218,7 @@ export function TaskListPage(
         <button type="submit">筛选</button>
       </form>
       <Table
+        class="tasks"
         caption="整改任务"
         columns={['责任单位', '类别', '指标', '问题', '发现日期', '整改期限', '状态', '操作']}
       >
@@ -228,14 +229,14 @@ export function TaskListPage(
             <td>
               {t.indicatorName}（{t.severityLabel}）
             </td>
-            <td>{t.message}</td>
+            <td class="task-message">{t.message}</td>
             <td class="nowrap">{t.openedOn}</td>
             <td class={t.overdue ? 'nowrap overdue' : 'nowrap'}>
               {t.deadline}
               {t.overdue ? '（已超期）' : ''}
             </td>
-            <td>{t.statusLabel}</td>
-            <td>
+            <td class="nowrap">{t.statusLabel}</td>
+            <td class="task-actions">
               <TaskActions task={t} csrf={props.csrf} />
             </td>
           </tr>
@@ -274,7 +275,7 @@ export function RectificationStatsPage(
           >
             {s.groups.map((g) => (
               <tr>
-                <td>{g.label}</td>
+                <td class="nowrap">{g.label}</td>
                 <td>{g.opened}</td>
                 <td>{g.closed}</td>
                 <td>{g.excepted}</td>

@@ -6,6 +6,7 @@ import {
   type WordingRule,
   type WordingVersion,
 } from '../../../modules/compliance';
+import { ErrorSummary } from './application-pages';
 import {
   ActionButton,
   CheckboxField,
@@ -49,10 +50,18 @@ function contextText(r: WordingRule): string {
   return parts.filter(Boolean).join('；');
 }
 
+/** The form's state without the service's message when fields are named: that message names fields by
+ * their code, and the summary at the top of the page says the same in words. */
+function inForm(state: FormState | undefined): FormState | undefined {
+  if (!state?.errors || Object.keys(state.errors).length === 0) return state;
+  const { message: _message, ...rest } = state;
+  return rest;
+}
+
 function FilterForm(props: { filter: WordingListProps['filter'] }) {
   const state = { values: { ...props.filter } };
   return (
-    <form method="get" action="/admin/wording-rules" class="form filters" aria-label="筛选规则">
+    <form method="get" action="/admin/wording-rules" class="filters" aria-label="筛选规则">
       <SelectField name="type" label="类型" options={typeOptions} placeholder="全部类型" state={state} />
       <SelectField
         name="severity"
@@ -70,8 +79,9 @@ function FilterForm(props: { filter: WordingListProps['filter'] }) {
 function RuleRows(props: { rules: WordingRule[]; canEdit: boolean; csrf: string }) {
   return (
     <Table
+      class="wording-rules"
       caption={`规则（${props.rules.length} 条）`}
-      columns={['类型', '词语', '建议改为', '严重程度', '有效期', '语境', '说明与依据', '状态', '']}
+      columns={['类型', '词语', '建议改为', '严重程度', '有效期', '语境', '说明与依据', '状态', '操作']}
     >
       {props.rules.map((r) => (
         <tr class={r.enabled ? undefined : 'muted'}>
@@ -81,14 +91,14 @@ function RuleRows(props: { rules: WordingRule[]; canEdit: boolean; csrf: string 
           <td>{severityLabels[r.severity]}</td>
           <td class="nowrap">{validity(r)}</td>
           <td>{contextText(r)}</td>
-          <td>
+          <td class="explanation">
             {r.explanation}
             <br />
             <small>{`依据：${r.basis}`}</small>
             {r.source && <small>{` 来源：${r.source}`}</small>}
           </td>
-          <td>{r.enabled ? '启用' : '已停用'}</td>
-          <td>
+          <td class="nowrap">{r.enabled ? '启用' : '已停用'}</td>
+          <td class="row-actions">
             {props.canEdit && (
               <>
                 <a href={`/admin/wording-rules/${encodeURIComponent(r.id)}/edit`}>修改</a>
@@ -111,7 +121,7 @@ function AllowSection(props: WordingListProps & { csrf: string }) {
     <>
       <h2>白名单</h2>
       <p class="hint">白名单词语覆盖的位置不报错（如“大学生村官”中的“村官”）。</p>
-      <Table caption="白名单" columns={['词语', '说明', '']}>
+      <Table caption="白名单" columns={['词语', '说明', '操作']}>
         {props.allowed.map((a) => (
           <tr>
             <td>{a.phrase}</td>
@@ -132,7 +142,7 @@ function AllowSection(props: WordingListProps & { csrf: string }) {
         <PostForm
           action="/admin/wording-rules/allow"
           csrf={props.csrf}
-          state={props.allowState}
+          state={inForm(props.allowState)}
           label="加入白名单"
         >
           <Field name="phrase" label="词语" state={props.allowState} required />
@@ -148,7 +158,12 @@ function ImportSection(props: { csrf: string; state?: FormState | undefined }) {
   return (
     <>
       <h2>导入</h2>
-      <PostForm action="/admin/wording-rules/import" csrf={props.csrf} state={props.state} label="导入规则">
+      <PostForm
+        action="/admin/wording-rules/import"
+        csrf={props.csrf}
+        state={inForm(props.state)}
+        label="导入规则"
+      >
         <SelectField
           name="format"
           label="格式"
@@ -178,7 +193,7 @@ function Versions(props: { versions: WordingVersion[] }) {
         <tr>
           <td class="nowrap">{`第 ${v.version} 版`}</td>
           <td class="nowrap">{v.changedAt.slice(0, 16).replace('T', ' ')}</td>
-          <td>{v.changedBy}</td>
+          <td>{v.changedBy === 'system' ? '系统' : v.changedBy}</td>
           <td>{v.summary}</td>
         </tr>
       ))}
@@ -190,6 +205,8 @@ function Versions(props: { versions: WordingVersion[] }) {
 export function WordingRulesPage(props: AdminShell & WordingListProps) {
   return (
     <AdminLayout {...props} title="错敏词库">
+      {props.allowState && <ErrorSummary state={props.allowState} title="未加入白名单" />}
+      {props.importState && <ErrorSummary state={props.importState} title="未导入" />}
       <p class="hint">
         发布前检查与全站检查使用本词库。严重表述错误（国名、机构名称、领导人姓名、政治用语）属单项否决项（国办秘函〔2019〕19号）。
         {props.canEdit ? '' : '仅区政府办监管角色可以修改。'}
@@ -242,7 +259,8 @@ export function WordingRuleFormPage(props: AdminShell & { state: FormState; edit
   const title = props.editing ? '修改错敏词规则' : '新增错敏词规则';
   return (
     <AdminLayout {...props} title={title}>
-      <PostForm action="/admin/wording-rules" csrf={props.csrf} state={s} label={title}>
+      <ErrorSummary state={s.errors ? s : undefined} title="规则未保存" />
+      <PostForm action="/admin/wording-rules" csrf={props.csrf} state={inForm(s)} label={title}>
         {props.editing && <input type="hidden" name="id" value={s.values?.id ?? ''} />}
         <SelectField name="type" label="类型" options={typeOptions} state={s} />
         <Field
