@@ -5,7 +5,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docxText } from '../helpers/application-cases';
-import { type DemoServer, launchChromium, signInDemo, startDemoServer } from '../helpers/demo-server';
+import {
+  type DemoServer,
+  launchChromium,
+  pageProblems,
+  signInDemo,
+  startDemoServer,
+} from '../helpers/demo-server';
 
 const PASSWORD = 'Demo#2026shifan';
 const REQUEST = '请公开2026年度区级中小企业数字化改造补助资金的分配结果';
@@ -14,11 +20,8 @@ describe('an application from the online form to the downloaded reply, in Chromi
   let server: DemoServer;
   let browser: Browser;
   let citizen: BrowserContext;
-  const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  };
+  // Any console or page error is a problem.
+  const { problems, watch } = pageProblems();
 
   beforeAll(async () => {
     server = await startDemoServer();

@@ -1,9 +1,15 @@
 // The pre-publication checks as a reviewer sees them, in Chromium: a notice leaking an identity number
 // and misspelling the state's name shows both findings highlighted in their sentences to every reviewer;
 // the signing leader cannot sign until a reason is given, and then can.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, signInDemo, startDemoServer } from '../helpers/demo-server';
+import {
+  type DemoServer,
+  launchChromium,
+  pageProblems,
+  signInDemo,
+  startDemoServer,
+} from '../helpers/demo-server';
 
 const PASSWORD = 'Demo#2026shifan';
 const TITLE = '关于2026年度企业技术改造补助名单的公示';
@@ -11,18 +17,8 @@ const TITLE = '关于2026年度企业技术改造补助名单的公示';
 describe('the reviewer’s highlighted findings, in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
-  const problems: string[] = [];
-  const watch = (page: Page) => {
-    // The refused sign-off answers 400 on purpose; any other console error is a problem.
-    page.on(
-      'console',
-      (m) =>
-        m.type() === 'error' &&
-        !m.text().includes('status of 400') &&
-        problems.push(`${page.url()}: ${m.text()}`),
-    );
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  };
+  // The refused sign-off answers 400 on purpose; any other console error is a problem.
+  const { problems, watch } = pageProblems([/status of 400/]);
 
   beforeAll(async () => {
     server = await startDemoServer();

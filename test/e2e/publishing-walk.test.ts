@@ -1,9 +1,15 @@
 // The publishing loop as its users do it, in Chromium: an 信息员 drafts a notice with its 公开属性, the
 // 初审, 复审 and 终审 reviewers approve it in their own browsers, and a citizen finds it on the portal
 // and by search.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, signInDemo, startDemoServer } from '../helpers/demo-server';
+import {
+  type DemoServer,
+  launchChromium,
+  pageProblems,
+  signInDemo,
+  startDemoServer,
+} from '../helpers/demo-server';
 
 const PASSWORD = 'Demo#2026shifan';
 const TITLE = '关于开展2026年度中小企业数字化转型诊断服务的通知';
@@ -11,11 +17,8 @@ const TITLE = '关于开展2026年度中小企业数字化转型诊断服务的�
 describe('an item from draft to the public page and search, in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
-  const problems: string[] = [];
-  const watch = (page: Page) => {
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${page.url()}: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  };
+  // Any console or page error is a problem.
+  const { problems, watch } = pageProblems();
 
   beforeAll(async () => {
     server = await startDemoServer();

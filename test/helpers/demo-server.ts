@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 // A real server process on demo content (fresh SQLite data folder) and Debian's Chromium, for the
 // browser tests: CSP, cookies and the page script all run as they do for a citizen.
@@ -117,4 +117,17 @@ export async function signInDemo(browser: Browser, baseUrl: string, username: st
   await page.getByRole('button', { name: '完成绑定' }).click();
   await page.getByRole('link', { name: '进入工作台' }).click();
   return { context, page };
+}
+
+/** Collects the console errors and page errors of watched pages; `expected` lists errors a test causes. */
+export function pageProblems(expected: RegExp[] = []) {
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expected.some((e) => e.test(m.text())))
+        problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  };
+  return { problems, watch };
 }
