@@ -64,6 +64,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, 'GONGKAI_APPLICATION_WARN_DAYS must be comma-separated numbers, e.g. 5,2')
     .default('5,2'),
+  // The whole-site inspection checks external links only when asked (they cost a request each).
+  GONGKAI_INSPECT_EXTERNAL_LINKS: flag.default(false),
   // The bodies named in refusal letters for 行政复议 and 行政诉讼 (条例 Art. 51).
   GONGKAI_RECONSIDERATION_BODY: z.string().default('示范区人民政府'),
   GONGKAI_COURT: z.string().default('示范区人民法院'),
@@ -105,6 +107,7 @@ export interface Config {
     sponsor: string;
     contact: string;
   };
+  inspectExternalLinks: boolean;
   applications: {
     holdPerHour: number;
     retentionYears: number;
@@ -164,6 +167,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sponsor: e.GONGKAI_SITE_SPONSOR,
       contact: e.GONGKAI_SITE_CONTACT,
     },
+    inspectExternalLinks: e.GONGKAI_INSPECT_EXTERNAL_LINKS,
     applications: {
       holdPerHour: e.GONGKAI_APPLICATION_HOLD_PER_HOUR,
       retentionYears: e.GONGKAI_APPLICATION_RETENTION_YEARS,

@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context';
 import { verifyAttachment } from '../attachments';
 import { type ContentCheck, complianceCheck } from './content-checks';
+import { httpLinkChecker } from './external-links';
 import type { InspectionFinding, ScopedFinding } from './finding';
 import type { AttachmentState } from './links';
 import type { InspectionRules } from './rules';
@@ -37,7 +38,7 @@ export function envOf(ctx: Context, rules: InspectionRules, options: ScanOptions
     now: ctx.clock.now(),
     hosts: [bare, `www.${bare}`],
     checks: options.contentChecks ?? [complianceCheck(ctx)],
-    external: options.externalLinks,
+    external: options.externalLinks ?? (ctx.config.inspectExternalLinks ? httpLinkChecker() : undefined),
     attachmentStates: new Map(),
     externalResults: new Map(),
   };
