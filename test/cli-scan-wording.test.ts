@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runGongkai } from './helpers/cli';
 
 // `gongkai scan --json` reports both kinds (issue 5): personal data and 错敏词, over the configured
 // database's dictionary (a fresh data folder: the starter set is seeded on first use). One spawn.
@@ -10,27 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(path.join(tmpdir(), 'gk-scan-wording-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(
-  args: string[],
-  stdin: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dir, NODE_ENV: 'test' };
-    delete env.DATABASE_URL; // the embedded SQLite in the temporary folder
-    const child = spawn(process.execPath, ['bin/gongkai.js', 'scan', ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin = '') => runGongkai(['scan', ...args], dir, stdin);
 
 describe('gongkai scan with wording findings', () => {
   it('reports pii and wording findings side by side in --json; exit 1', async () => {

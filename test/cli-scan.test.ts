@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runGongkai } from './helpers/cli';
 
 // `gongkai scan` as operators run it (issue 5): exit 0 clean, 1 when personal data is found, 2 on bad
 // input; --json prints {"findings": [...]}; - reads standard input. Each spawn takes seconds: three in all.
@@ -10,25 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dir = mkdtempSync(path.join(tmpdir(), 'gk-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // The wording check opens the configured database: keep it in the temporary folder.
-    const child = spawn(process.execPath, ['bin/gongkai.js', 'scan', ...args], {
-      env: { ...process.env, GONGKAI_DATA_DIR: dir },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], stdin = '') => runGongkai(['scan', ...args], dir, stdin);
 
 describe('gongkai scan', () => {
   it('reads standard input and prints JSON findings with UTF-16 offsets; exit 1', async () => {
