@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Context } from '../../core/context';
 import type { DB } from '../../db/schema';
 import { enqueueMail } from '../mail';
-import { expiringNormatives } from './normative.service';
+import { expiringNormatives } from './normative-query';
 
 // Expiry reminders (law-and-formats.md §3.5): in the last six months of validity the issuing agency
 // evaluates the document and amends, re-registers or lets it lapse. The window is expiringNormatives'

@@ -1,13 +1,9 @@
 export { expiryReminderText, sendExpiryReminders } from './expiry-reminder.service';
 export {
   changeNormativeStatus,
-  expiringNormatives,
   lapseExpiredNormatives,
   NORMATIVE_GENRE,
-  normativeOf,
-  normativeYearStats,
   registerNormative,
-  successorCandidates,
 } from './normative.service';
 export {
   canChangeNormativeStatus,
@@ -16,3 +12,9 @@ export {
   normativeStatusLabels,
   validUntil,
 } from './normative-lifecycle';
+export {
+  expiringNormatives,
+  normativeOf,
+  normativeYearStats,
+  successorCandidates,
+} from './normative-query';
