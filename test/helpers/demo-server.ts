@@ -41,11 +41,19 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
 export interface DemoServer {
   baseUrl: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a power cut would: no shutdown hooks run. The data folder is left as it was. */
+  kill(): Promise<void>;
 }
 
-/** Starts `gongkai serve` with demo content in a temporary data folder. */
-export async function startDemoServer(): Promise<DemoServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-e2e-'));
+export interface DemoServerOptions {
+  /** Reuse this data folder (a restart); it is then kept after stop. Default: a fresh temporary one. */
+  dataDir?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts `gongkai serve` with demo content, in a fresh temporary data folder unless one is given. */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'gk-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -56,6 +64,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     LOG_LEVEL: 'warn',
     GONGKAI_DEMO: '1',
     NODE_ENV: 'development',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   let log = '';
@@ -66,15 +75,22 @@ export async function startDemoServer(): Promise<DemoServer> {
   server.stderr?.on('data', (d) => {
     log += d;
   });
+  const running = () => server.exitCode === null && server.signalCode === null;
   const stop = async () => {
-    if (server.exitCode === null) {
+    if (running()) {
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
       const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  const kill = async () => {
+    if (!running()) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGKILL');
+    await exited;
   };
   try {
     await waitForHealth(baseUrl, server, () => log);
@@ -82,7 +98,7 @@ export async function startDemoServer(): Promise<DemoServer> {
     await stop();
     throw error;
   }
-  return { baseUrl, stop };
+  return { baseUrl, stop, kill };
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (never a downloaded browser). */
