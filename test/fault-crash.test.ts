@@ -7,6 +7,7 @@ import { sqlitePathIn } from '../src/db/client';
 import { personApplication } from './helpers/application-fixtures';
 import { runGongkai } from './helpers/cli';
 import { type DemoServer, startDemoServer } from './helpers/demo-server';
+import { type FormSession, openForm, postForm, trackingNumberOn } from './helpers/portal-forms';
 
 // Crash consistency (security.md T3, issue 8): twenty writers submit applications to a real server
 // process on SQLite; at a random moment 0.2–2 s in it is killed with SIGKILL, as a power cut would;
@@ -22,53 +23,31 @@ const serverEnv = {
   GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000',
 };
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function openForm(baseUrl: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/apply/jxj`);
-  const html = await response.text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!csrf) throw new Error('no CSRF token on the application form');
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf };
-}
-
 /** Posts applications until the server dies; records each one the server acknowledged. */
 async function writer(baseUrl: string, round: number, w: number, acknowledged: Map<string, string>) {
-  let session: Session;
+  let session: FormSession;
   try {
-    session = await openForm(baseUrl);
+    session = await openForm(baseUrl, '/apply/jxj');
   } catch {
     return 0; // killed before this writer started
   }
   for (let n = 0; ; n++) {
     const description = `请公开崩溃测试材料 第${round}轮 第${w}号 第${n}件`;
-    const body = new URLSearchParams({ _csrf: session.csrf, ...personApplication({ description }) });
-    let html: string;
+    let posted: { status: number; html: string };
     try {
-      const response = await fetch(`${baseUrl}/apply/jxj`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          cookie: session.cookie,
-          'x-forwarded-for': `10.${round}.${w}.${n % 250}`,
-        },
-        body,
-      });
-      html = await response.text();
-      if (response.status !== 200) throw new Error(`status ${response.status}: ${html.slice(0, 300)}`);
-    } catch (error) {
-      if (String(error).includes('status')) throw error; // a refusal is a test failure, not a crash
+      posted = await postForm(
+        baseUrl,
+        '/apply/jxj',
+        session,
+        personApplication({ description }),
+        `10.${round}.${w}.${n % 250}`,
+      );
+    } catch {
       return n; // connection cut by the kill: unacknowledged
     }
-    const tracking = /<dd class="code">([^<]+)<\/dd>/.exec(html)?.[1];
-    if (!tracking) throw new Error(`acknowledged without a tracking number: ${html.slice(0, 300)}`);
+    if (posted.status !== 200) throw new Error(`status ${posted.status}: ${posted.html.slice(0, 300)}`);
+    const tracking = trackingNumberOn(posted.html);
+    if (!tracking) throw new Error(`acknowledged without a tracking number: ${posted.html.slice(0, 300)}`);
     acknowledged.set(tracking, description);
   }
 }

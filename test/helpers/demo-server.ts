@@ -43,6 +43,8 @@ export interface DemoServer {
   stop(): Promise<void>;
   /** SIGKILL, as a power cut would: no shutdown hooks run. The data folder is left as it was. */
   kill(): Promise<void>;
+  /** Everything the server wrote to stdout and stderr so far (its JSON logs). */
+  log(): string;
 }
 
 export interface DemoServerOptions {
@@ -98,7 +100,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { baseUrl, stop, kill };
+  return { baseUrl, stop, kill, log: () => log };
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (never a downloaded browser). */
