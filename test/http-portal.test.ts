@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoContent } from '../src/app/demo-content';
 import { DEMO_PASSWORD } from '../src/app/demo-data';
+import { saveViewCounts, unsavedViews } from '../src/modules/catalog';
 import { HttpClient } from './helpers/http-client';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -90,6 +91,16 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
     });
     const again = await client.get(`/items/${itemId}`);
     expect(again.body).toContain('浏览次数：2');
+    // Counted in memory, written in one statement per item by the server's one-second saver.
+    await saveViewCounts(ctx);
+    expect(unsavedViews(ctx, itemId)).toBe(0);
+    const stored = await ctx.db
+      .selectFrom('items')
+      .select('view_count')
+      .where('id', '=', itemId)
+      .executeTakeFirst();
+    expect(stored?.view_count).toBe(2);
+    expect((await client.get(`/items/${itemId}`)).body).toContain('浏览次数：3');
   });
 
   it('lists a column with paging and rejects a bad page number with a clear message', async () => {

@@ -78,24 +78,6 @@ export async function readItemForPage(
   throw new AppError('not_found', '信息不存在或已撤下');
 }
 
-// Crawlers and monitoring probes do not count as readers (浏览次数 counts people).
-const BOT_PATTERN = /bot|crawl|spider|slurp|curl|wget|python-requests|httpclient|headless|monitor|scan/i;
-
-/** Counts one human view of an item. */
-export async function countView(
-  ctx: Context,
-  itemId: string,
-  userAgent: string | undefined,
-): Promise<boolean> {
-  if (!userAgent || BOT_PATTERN.test(userAgent)) return false;
-  await ctx.db
-    .updateTable('items')
-    .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
-    .where('id', '=', itemId)
-    .execute();
-  return true;
-}
-
 /** Back office: the items of the agencies the principal works for (all for the supervisor). */
 export async function listStaffItems(ctx: Context, viewer: Principal, agencyId?: string) {
   const agencies = visibleAgencyIds(viewer);

@@ -1,5 +1,4 @@
 export {
-  countView,
   getColumn,
   getColumnById,
   getStaffItem,
@@ -11,6 +10,7 @@ export {
   readItemForPage,
 } from './catalog.service';
 export { type ColumnSection, columnSections, sectionOfColumn, standardColumns } from './standard-columns';
+export { countView, saveViewCounts, unsavedViews } from './view-counter';
 export {
   anonymousScope,
   isVisible,

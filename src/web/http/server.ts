@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { hmacHex } from '../../core/secrets';
+import { saveViewCounts } from '../../modules/catalog';
 import { registerAdminRoutes } from '../admin/admin.routes';
 import { registerApiRoutes } from '../api/v1/api.routes';
 import { registerApplicationRoutes } from '../portal/application.routes';
@@ -107,6 +108,15 @@ export async function buildServer(
   });
 
   installErrorHandlers(app);
+  // 浏览次数 counted in memory are written every second and when the server closes (view-counter.ts).
+  const viewSaver = setInterval(() => {
+    saveViewCounts(ctx).catch((err) => app.log.error({ err }, 'saving view counts failed'));
+  }, 1000);
+  viewSaver.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(viewSaver);
+    await saveViewCounts(ctx);
+  });
   app.get('/favicon.ico', (_request, reply) => reply.redirect('/static/favicon.svg', 301));
   app.get('/healthz', async () => {
     await ctx.db.selectFrom('agencies').select('id').limit(1).execute();

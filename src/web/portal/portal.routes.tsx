@@ -12,6 +12,7 @@ import {
   listColumns,
   listPublicItems,
   readItemForPage,
+  unsavedViews,
 } from '../../modules/catalog';
 import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
@@ -89,7 +90,8 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
         410,
       );
     }
-    if (await countView(ctx, item.id, request.headers['user-agent'])) item.view_count += 1;
+    countView(ctx, item.id, request.headers['user-agent']);
+    item.view_count += unsavedViews(ctx, item.id);
     const agency = await getAgency(ctx, item.agency_id);
     const column = await getColumnById(ctx, item.column_id);
     if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');

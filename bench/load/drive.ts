@@ -1,0 +1,62 @@
+import autocannon from 'autocannon';
+
+// One scenario driven by autocannon from this (the bench's) process, so the server under test has
+// its cores to itself as far as two cores allow. Returns the figures the report prints.
+
+export interface Scenario {
+  name: string;
+  url: string;
+  connections: number;
+  seconds: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface ScenarioResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number; // 2xx
+  shed: number; // 503 (load shedding)
+  otherNon2xx: number;
+  errors: number; // socket errors and timeouts
+}
+
+/** Runs one scenario and summarises it. */
+export async function drive(s: Scenario): Promise<ScenarioResult> {
+  const statusCounts = new Map<number, number>();
+  let finish: (r: autocannon.Result) => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const options = {
+    url: s.url,
+    connections: s.connections,
+    duration: s.seconds,
+    method: s.method ?? 'GET',
+    headers: s.headers,
+    body: s.body,
+    timeout: 10,
+  };
+  const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
+  instance.on('response', (_client, statusCode) => {
+    statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
+  });
+  const r = await done;
+  const count = (test: (code: number) => boolean) =>
+    [...statusCounts].filter(([code]) => test(code)).reduce((sum, [, n]) => sum + n, 0);
+  return {
+    name: s.name,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    ok: count((c) => c >= 200 && c < 300),
+    shed: count((c) => c === 503),
+    otherNon2xx: count((c) => (c < 200 || c >= 300) && c !== 503),
+    errors: r.errors + r.timeouts,
+  };
+}

@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { sqlitePathIn } from '../../src/db/client';
+import { personApplication } from '../../test/helpers/application-fixtures';
+import { startDemoServer } from '../../test/helpers/demo-server';
+import { openForm } from '../../test/helpers/portal-forms';
+import { drive, type Scenario, type ScenarioResult } from './drive';
+
+// Load benchmark (issue 8, security.md T1) — not a test: npm run bench:load [-- --seconds 20]
+// Starts the real server (demo content, embedded SQLite, WAL + synchronous=FULL) and a bare Fastify
+// route serving the same bytes as the item page, then drives each from this process with autocannon:
+// item pages (views counted), column pages, search, the application form, and four times the
+// connections to see load shedding. Prints Markdown for BENCHMARKS.md.
+
+const secondsArg = process.argv.indexOf('--seconds');
+const SECONDS = secondsArg >= 0 ? Number(process.argv[secondsArg + 1]) : 20;
+const BROWSER = {
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36',
+};
+
+async function firstLink(baseUrl: string, page: string, pattern: RegExp): Promise<string> {
+  const html = await (await fetch(`${baseUrl}${page}`)).text();
+  const found = pattern.exec(html)?.[0];
+  if (!found) throw new Error(`no link matching ${pattern} on ${page}`);
+  return found;
+}
+
+function startBare(file: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/load/bare-server.ts', file, String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve) => child.stdout?.once('data', () => resolve(child)));
+}
+
+function row(r: ScenarioResult, note = ''): string {
+  return `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.shed} | ${r.otherNon2xx} | ${r.errors} | ${note} |`;
+}
+
+async function formScenario(baseUrl: string): Promise<Scenario> {
+  const session = await openForm(baseUrl, '/apply/jxj');
+  const fields = personApplication({ description: '请公开压力测试材料' });
+  return {
+    name: 'application form POST (20 connections)',
+    url: `${baseUrl}/apply/jxj`,
+    connections: 20,
+    seconds: SECONDS,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, ...BROWSER },
+    body: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
+  };
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-load-'));
+  const server = await startDemoServer({
+    dataDir,
+    env: { GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000000', GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000000' },
+  });
+  const base = server.baseUrl;
+  const itemPath = await firstLink(base, '/agencies/jxj', /\/items\/[\w-]+/);
+  const columnPath = await firstLink(base, '/agencies/jxj', /\/agencies\/jxj\/columns\/[\w-]+/);
+  const itemHtml = await (await fetch(`${base}${itemPath}`, { headers: BROWSER })).text();
+  const bareFile = path.join(dataDir, 'bare.html');
+  writeFileSync(bareFile, itemHtml);
+  const barePort = 40000 + Math.floor(Math.random() * 20000);
+  const bare = await startBare(bareFile, barePort);
+  const at = (url: string, name: string, connections = 50): Scenario => ({
+    name,
+    url,
+    connections,
+    seconds: SECONDS,
+    headers: BROWSER,
+  });
+  const results: string[] = [];
+  try {
+    const bareResult = await drive(
+      at(`http://127.0.0.1:${barePort}/page`, `bare Fastify, same ${itemHtml.length} bytes`),
+    );
+    results.push(row(bareResult));
+    const item = await drive(at(`${base}${itemPath}`, 'item page (view counted)'));
+    results.push(row(item, `${(item.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} of bare`));
+    results.push(row(await drive(at(`${base}${columnPath}`, 'column page'))));
+    results.push(
+      row(await drive(at(`${base}/search?q=${encodeURIComponent('工作')}`, 'search 工作 (demo corpus)'))),
+    );
+    const db = new Database(sqlitePathIn(dataDir), { readonly: true });
+    const stored = () => (db.prepare('SELECT count(*) AS n FROM applications').get() as { n: number }).n;
+    const before = stored();
+    const form = await drive(await formScenario(base));
+    const added = stored() - before;
+    db.close();
+    results.push(row(form, `${added} rows stored for ${form.ok} acknowledged`));
+    const overload = await drive(at(`${base}${itemPath}`, 'item page at 4× connections (200)', 200));
+    results.push(row(overload));
+    await new Promise((r) => setTimeout(r, 10_000));
+    const after = await drive({
+      ...at(`${base}${itemPath}`, 'item page 10 s after the overload'),
+      seconds: 5,
+    });
+    results.push(
+      row(after, `${((after.requestsPerSecond / item.requestsPerSecond) * 100).toFixed(0)} % of before`),
+    );
+  } finally {
+    bare.kill();
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(
+    `Run ${new Date().toISOString()}; ${SECONDS} s per scenario; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average at the end ${loadavg()[0]?.toFixed(1)}\n`,
+  );
+  console.log('| scenario | req/s | p50 ms | p99 ms | 2xx | 503 | other non-2xx | errors | note |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const line of results) console.log(line);
+}
+
+await main();
