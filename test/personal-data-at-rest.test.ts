@@ -69,7 +69,13 @@ describe('personal data never lies in plain text (security.md T17)', () => {
       expect(view.html).toContain(tracking); // the applicant's own case page, reached
       pages.push({ where: `case page ${tracking}`, bytes: Buffer.from(view.html) });
     }
-    for (const page of ['/', '/apply', '/agencies/jxj', `/search?q=${encodeURIComponent('请公开第0项材料')}`, '/sitemap.xml']) {
+    for (const page of [
+      '/',
+      '/apply',
+      '/agencies/jxj',
+      `/search?q=${encodeURIComponent('请公开第0项材料')}`,
+      '/sitemap.xml',
+    ]) {
       const response = await fetch(`${server.baseUrl}${page}`);
       pages.push({ where: page, bytes: Buffer.from(await response.text()) });
     }

@@ -28,6 +28,15 @@ async function firstLink(baseUrl: string, page: string, pattern: RegExp): Promis
   return found;
 }
 
+/** Waits until the server answers normally again (it may still be shedding after a scenario). */
+async function settle(baseUrl: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`${baseUrl}/healthz`)).status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not recover within 20 s');
+}
+
 function startBare(file: string, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
@@ -84,6 +93,7 @@ async function main() {
       at(`http://127.0.0.1:${barePort}/page`, `bare Fastify, same ${itemHtml.length} bytes`),
     );
     results.push(row(bareResult));
+    await settle(base);
     const item = await drive(at(`${base}${itemPath}`, 'item page (view counted)'));
     results.push(row(item, `${(item.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} of bare`));
     results.push(row(await drive(at(`${base}${columnPath}`, 'column page'))));
@@ -97,6 +107,7 @@ async function main() {
     const added = stored() - before;
     db.close();
     results.push(row(form, `${added} rows stored for ${form.ok} acknowledged`));
+    await settle(base);
     const overload = await drive(at(`${base}${itemPath}`, 'item page at 4× connections (200)', 200));
     results.push(row(overload));
     await new Promise((r) => setTimeout(r, 10_000));

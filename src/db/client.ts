@@ -29,6 +29,27 @@ export function openSqlite(file: string): SQLite.Database {
   handle.pragma('foreign_keys = ON');
   handle.pragma('secure_delete = ON'); // 等保 8.1.4.10: freed pages are zeroed
   handle.pragma('busy_timeout = 5000');
+  return withStatementCache(handle);
+}
+
+const STATEMENT_CACHE_SIZE = 2000;
+
+/**
+ * Keeps prepared statements by their SQL text. Kysely prepares every query anew, and preparing cost
+ * more than running the queries of an item page (bench/load); SQLite re-prepares a cached statement
+ * itself after a schema change. A statement still being iterated is busy, so it is never handed out.
+ */
+function withStatementCache(handle: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = handle.prepare.bind(handle);
+  handle.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached;
+    const statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear(); // generated SQL varies little; start afresh
+    cache.set(source, statement);
+    return statement;
+  }) as typeof handle.prepare;
   return handle;
 }
 

@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -90,6 +91,22 @@ export async function buildServer(
     },
   });
   await app.register(rateLimit, { global: false });
+  // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags past the limit,
+  // requests are answered at once with 503 and Retry-After instead of queueing until they time out.
+  if (ctx.config.shedEventLoopDelayMs > 0) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: ctx.config.shedEventLoopDelayMs,
+      retryAfter: 10,
+      exposeStatusRoute: false,
+      pressureHandler: (request, reply) => {
+        sendError(
+          request,
+          reply,
+          new AppError('unavailable', '访问人数较多，请稍后再试', { retryAfterSeconds: 10 }),
+        );
+      },
+    });
+  }
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });
 
   // A state-changing request from a foreign page is refused even before the CSRF token is read (T14).

@@ -16,8 +16,9 @@ import {
 } from '../../modules/catalog';
 import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
-import { sendPage } from '../http/render';
+import { renderPage, sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
+import { cachedPage, forgetPages, keepPage, VIEW_COUNT_MARK, withViewCount } from './page-cache';
 import { shellOf } from './shell';
 import { ItemPage, WithdrawnPage } from './views/item-page';
 import { AgencyPage, ColumnPage, HomePage } from './views/pages';
@@ -76,6 +77,10 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
     },
   );
 
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) forgetPages();
+  });
+
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
     const token = readSessionToken(request, ctx.config);
     const viewer = token ? await resolveSession(ctx, token) : null;
@@ -91,22 +96,40 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
       );
     }
     countView(ctx, item.id, request.headers['user-agent']);
-    item.view_count += unsavedViews(ctx, item.id);
-    const agency = await getAgency(ctx, item.agency_id);
-    const column = await getColumnById(ctx, item.column_id);
+    const views = item.view_count + unsavedViews(ctx, item.id);
     if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');
-    return sendPage(
-      reply,
-      <ItemPage
-        {...shellOf(ctx, request)}
-        agency={agency}
-        column={column}
-        item={item}
-        subject={await subjectLabel(ctx.db, item.subject_id)}
-        relations={await itemRelations(ctx.db, item)}
-        attachments={await attachmentsOf(ctx.db, item.id)}
-      />,
-    );
+    // A public page is the same for every reader with the same preferences: rendered once, reused.
+    const shell = shellOf(ctx, request);
+    const key =
+      item.visibility === 'public'
+        ? [
+            item.id,
+            item.version,
+            item.updated_at,
+            item.status,
+            shell.path,
+            shell.prefs.font,
+            shell.prefs.care,
+          ].join('|')
+        : null;
+    const now = Date.now();
+    let html = key ? cachedPage(key, now) : undefined;
+    if (!html) {
+      const page = (
+        <ItemPage
+          {...shell}
+          agency={await getAgency(ctx, item.agency_id)}
+          column={await getColumnById(ctx, item.column_id)}
+          item={{ ...item, view_count: VIEW_COUNT_MARK }}
+          subject={await subjectLabel(ctx.db, item.subject_id)}
+          relations={await itemRelations(ctx.db, item)}
+          attachments={await attachmentsOf(ctx.db, item.id)}
+        />
+      );
+      html = renderPage(page);
+      if (key) keepPage(key, html, now);
+    }
+    return sendPage(reply, withViewCount(html, views));
   });
 
   // Reading preferences are remembered in cookies; the page script does the same without a reload.

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { cachedPage, forgetPages, keepPage, VIEW_COUNT_MARK, withViewCount } from './page-cache';
+
+describe('rendered page cache', () => {
+  it('serves a page until its time is up, then renders afresh', () => {
+    keepPage('item-1|v1', '<p>一</p>', 1_000);
+    expect(cachedPage('item-1|v1', 10_999)).toBe('<p>一</p>');
+    expect(cachedPage('item-1|v1', 11_000)).toBeUndefined();
+    expect(cachedPage('item-1|v2', 1_000)).toBeUndefined(); // a new version is a new key
+  });
+
+  it('is emptied by an accepted change', () => {
+    keepPage('item-2|v1', '<p>二</p>', 1_000);
+    forgetPages();
+    expect(cachedPage('item-2|v1', 1_001)).toBeUndefined();
+  });
+
+  it('fills in the view count wherever the mark was rendered', () => {
+    const html = `<span>浏览次数：${VIEW_COUNT_MARK}</span>`;
+    expect(withViewCount(html, 42)).toBe('<span>浏览次数：42</span>');
+  });
+});

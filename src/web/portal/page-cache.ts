@@ -1,0 +1,46 @@
+// Rendered public item pages, kept for a few seconds. Rendering an item page cost about 1 ms of CPU,
+// five times the rest of the request (bench/load, issue 8). The key holds the item's version, status
+// and last change, so a correction or a withdrawal shows at once on every instance (each reads the
+// row before using its copy). Any change accepted by this instance empties the cache (forgetPages), so
+// what the key does not cover — a linked interpretation published, a normative document repealed, a
+// column renamed — shows at once here and within TTL_MS on other instances. The view count is filled
+// in per request.
+
+const TTL_MS = 10_000;
+const MAX_PAGES = 2000;
+
+/** A number no item reaches, rendered where the view count goes and replaced per request. */
+export const VIEW_COUNT_MARK = 987_654_321_987;
+const MARK_TEXT = String(VIEW_COUNT_MARK);
+
+interface CachedPage {
+  html: string;
+  expires: number;
+}
+
+const pages = new Map<string, CachedPage>();
+
+/** The cached page for key, still fresh at now; undefined otherwise. */
+export function cachedPage(key: string, now: number): string | undefined {
+  const hit = pages.get(key);
+  if (!hit) return undefined;
+  if (hit.expires > now) return hit.html;
+  pages.delete(key);
+  return undefined;
+}
+
+/** Keeps a rendered page; a full cache is emptied rather than tracked entry by entry. */
+export function keepPage(key: string, html: string, now: number): void {
+  if (pages.size >= MAX_PAGES) pages.clear();
+  pages.set(key, { html, expires: now + TTL_MS });
+}
+
+/** The page with its view count filled in. */
+export function withViewCount(html: string, views: number): string {
+  return html.replaceAll(MARK_TEXT, String(views));
+}
+
+/** Empties the cache: called after every accepted change on this instance. */
+export function forgetPages(): void {
+  pages.clear();
+}
