@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personApplication } from './helpers/application-fixtures';
 import { runGongkai } from './helpers/cli';
 import { type DemoServer, startDemoServer } from './helpers/demo-server';
+import { letterFields } from './helpers/mailbox-fixtures';
 import { openForm, postForm, trackingNumberOn } from './helpers/portal-forms';
 
 // Personal data at rest and on show (security.md T17, issue 8): applications carry canary identity and
-// mobile numbers; afterwards no file in the data folder (database, its -wal), no backup, no log line
+// mobile numbers, letters to the mailbox a canary mobile number; afterwards no file in the data folder (database, its -wal), no backup, no log line
 // and no public page may hold either in plain text, UTF-16LE or base64.
 
 const CANARY_ID = '330106198505177319'; // valid check digit, so the form accepts it
@@ -69,12 +70,25 @@ describe('personal data never lies in plain text (security.md T17)', () => {
       expect(view.html).toContain(tracking); // the applicant's own case page, reached
       pages.push({ where: `case page ${tracking}`, bytes: Buffer.from(view.html) });
     }
+    for (let i = 0; i < 2; i++) {
+      const session = await openForm(server.baseUrl, '/mailbox/jxj/write');
+      const fields = letterFields({
+        phone: CANARY_PHONE,
+        content: `小区门口路灯损坏已有两周，请尽快修复（第${i}封）。`,
+      });
+      const posted = await postForm(server.baseUrl, '/mailbox/jxj/write', session, fields, `10.7.1.${i}`);
+      expect(posted.status).toBe(200);
+      expect(trackingNumberOn(posted.html)).toBeTruthy();
+      pages.push({ where: `letter receipt ${i}`, bytes: Buffer.from(posted.html) });
+    }
     for (const page of [
       '/',
       '/apply',
       '/agencies/jxj',
       `/search?q=${encodeURIComponent('请公开第0项材料')}`,
       '/sitemap.xml',
+      '/mailbox',
+      '/mailbox/jxj',
     ]) {
       const response = await fetch(`${server.baseUrl}${page}`);
       pages.push({ where: page, bytes: Buffer.from(await response.text()) });

@@ -69,19 +69,21 @@ const f2 = (p: number, r: number) => (p + r === 0 ? 0 : (5 * p * r) / (4 * p + r
 
 // Checksum- or allocation-validated types must be near-perfect; structural recognisers (names, addresses,
 // plates, permits) rely on labels and are held to Presidio's tuned level (compliance.md §1.3: 0.87 / 0.84).
+// Names without a label (documents 39–51: 名单公示, 处罚决定书, 补贴公示, 会议纪要 …) raised person_name
+// recall on the 51 documents from 0.602 to 0.964 at precision 1.000; names are held at 0.9 since then.
 const PER_TYPE_MIN: Partial<Record<PiiType, number>> = {
   id_card: 0.95,
   mobile: 0.95,
   bank_card: 0.95,
   email: 0.95,
-  person_name: 0.85,
+  person_name: 0.9,
   address: 0.8,
 };
 
 describe('privacy screen over the labelled corpus', () => {
   it('holds precision and recall above the thresholds, per type and overall', async () => {
     const files = readdirSync(CORPUS).filter((f) => /\.(txt|html)$/.test(f));
-    expect(files.length).toBeGreaterThanOrEqual(30);
+    expect(files.length).toBeGreaterThanOrEqual(51);
     const counts = new Map(PII_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
     const errors: string[] = [];
     for (const file of files) {

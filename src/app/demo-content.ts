@@ -10,6 +10,9 @@ import { NORMATIVE_GENRE, registerNormative } from '../modules/normative';
 import { rebuildSearchIndex } from '../search/item-indexer';
 import { addDemoApplications } from './demo-applications';
 import { DEMO_PASSWORD, demoAgencies, demoItems, demoUsers } from './demo-data';
+import { addDemoLetters } from './demo-mailbox';
+import { addDemoReports } from './demo-reports';
+import { addDemoTasks } from './demo-tasks';
 
 // Demo content for `npm start` on an empty data folder. Never loaded in production (GONGKAI_DEMO=0 or
 // NODE_ENV=production): the demo accounts share a published password.
@@ -39,6 +42,9 @@ export async function loadDemoContent(ctx: Context): Promise<boolean> {
   }
   await addItems(ctx, actor, agencyIds);
   await addDemoApplications(ctx, agencyIds);
+  await addDemoLetters(ctx, agencyIds);
+  await addDemoTasks(ctx, agencyIds);
+  await addDemoReports(ctx, agencyIds);
   await rebuildSearchIndex(ctx.db);
   return true;
 }

@@ -65,6 +65,8 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+(,\d+)*$/, 'GONGKAI_APPLICATION_WARN_DAYS must be comma-separated numbers, e.g. 5,2')
     .default('5,2'),
+  // 部门信箱: letters beyond this many per IP and hour wait in the holding queue for a person.
+  GONGKAI_MAILBOX_HOLD_PER_HOUR: intFrom(3),
   // The whole-site inspection checks external links only when asked (they cost a request each).
   GONGKAI_INSPECT_EXTERNAL_LINKS: flag.default(false),
   // The bodies named in refusal letters for 行政复议 and 行政诉讼 (条例 Art. 51).
@@ -118,6 +120,7 @@ export interface Config {
     court: string;
   };
   mail: { smtpUrl: string | undefined; from: string };
+  mailbox: { holdPerHour: number };
 }
 
 /** Parses the environment once; a bad value stops the boot with a message naming the variable. */
@@ -181,5 +184,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       court: e.GONGKAI_COURT,
     },
     mail: { smtpUrl: e.GONGKAI_SMTP_URL, from: e.GONGKAI_MAIL_FROM },
+    mailbox: { holdPerHour: e.GONGKAI_MAILBOX_HOLD_PER_HOUR },
   };
 }

@@ -10,6 +10,10 @@ import * as m0007 from './migrations/0007-calendar';
 import * as m0008 from './migrations/0008-applications';
 import * as m0009 from './migrations/0009-inspections';
 import * as m0010 from './migrations/0010-wording-rules';
+import * as m0011 from './migrations/0011-mailbox';
+import * as m0012 from './migrations/0012-key-tasks';
+import * as m0013 from './migrations/0013-annual-reports';
+import * as m0016 from './migrations/0016-duty-runs';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
@@ -23,6 +27,10 @@ const migrations: Record<string, Migration> = {
   '0008-applications': m0008,
   '0009-inspections': m0009,
   '0010-wording-rules': m0010,
+  '0011-mailbox': m0011,
+  '0012-key-tasks': m0012,
+  '0013-annual-reports': m0013,
+  '0016-duty-runs': m0016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,10 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 import type { ApplicationTables } from './schema-applications';
 import type { ComplianceTables } from './schema-compliance';
 import type { InspectionTables } from './schema-inspections';
+import type { JobTables } from './schema-jobs';
+import type { MailboxTables } from './schema-mailbox';
+import type { ReportTables } from './schema-reports';
+import type { TaskTables } from './schema-tasks';
 
 // Row shapes as stored: text ids, ISO-8601 UTC text timestamps, 0/1 integer flags, JSON as text.
 
@@ -259,7 +263,14 @@ export interface CalendarDayTable {
   version: number;
 }
 
-export interface DB extends ApplicationTables, InspectionTables, ComplianceTables {
+export interface DB
+  extends ApplicationTables,
+    InspectionTables,
+    ComplianceTables,
+    MailboxTables,
+    TaskTables,
+    ReportTables,
+    JobTables {
   agencies: AgencyTable;
   users: UserTable;
   user_roles: UserRoleTable;

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { authenticator } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, startDemoServer } from '../helpers/demo-server';
+import { type DemoServer, launchChromium, signInDemo, startDemoServer } from '../helpers/demo-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,6 +30,7 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
   let browser: Browser;
   let itemPath: string;
   let policyPath: string; // a 规范性文件 with its catalogue table and interpretation links
+  let letterPath: string; // a published 部门信箱 letter
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -38,12 +39,23 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
     itemPath = /href="(\/items\/[^"]+)"/.exec(home)?.[1] ?? '';
     const policies = await (await fetch(`${server.baseUrl}/agencies/jxj/columns/policies`)).text();
     policyPath = /href="(\/items\/[^"]+)"/.exec(policies)?.[1] ?? '';
+    const mailbox = await (await fetch(`${server.baseUrl}/mailbox/jxj`)).text();
+    letterPath = /href="(\/mailbox\/letters\/[^"]+)"/.exec(mailbox)?.[1] ?? '';
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await browser?.close(); // closes the signed-in contexts too
     await server?.stop();
   }, 30_000);
+
+  // One sign-in per account for the whole file: a second one within 30 s would replay the TOTP code.
+  const sessions = new Map<string, ReturnType<typeof signInDemo>>();
+  const signIn = (username: string) => {
+    const session =
+      sessions.get(username) ?? signInDemo(browser, server.baseUrl, username, 'Demo#2026shifan');
+    sessions.set(username, session);
+    return session;
+  };
 
   const pages = () => [
     '/',
@@ -51,6 +63,11 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
     '/agencies/jxj/columns/news',
     itemPath,
     policyPath,
+    '/mailbox',
+    '/mailbox/jxj',
+    '/mailbox/jxj/write',
+    '/mailbox/track',
+    letterPath,
     '/admin/login',
     '/no-such-page',
   ];
@@ -84,11 +101,107 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
     const secret = (await page.locator('code.secret').textContent())?.replace(/\s/g, '') ?? '';
     await page.fill('input[name="code"]', authenticator.generate(secret));
     await page.getByRole('button', { name: '完成绑定' }).click();
-    for (const path of ['/admin', '/admin/users', '/admin/agencies', '/admin/password']) {
+    for (const path of [
+      '/admin',
+      '/admin/users',
+      '/admin/agencies',
+      '/admin/password',
+      '/admin/mailbox-rules',
+    ]) {
       await page.goto(path);
       for (const v of await violations(page)) report.push(`${path} ${v}`);
     }
     await context.close();
+    expect(report).toEqual([]);
+  });
+
+  it('has no violations on the supervisor’s inspection-rule pages, a refused form included', async () => {
+    const { page } = await signIn('zfb.supervisor');
+    const report: string[] = [];
+    for (const path of [
+      '/admin/oversight', // 统计分析: charts as inline SVG
+      '/admin/oversight?kind=month&year=2026&month=11',
+      '/admin/inspections/rules',
+      '/admin/inspections/rules/national-news/edit',
+      '/admin/inspections/rules/new',
+      '/admin/inspections/thresholds/home_warn_days/edit', // left open: refused below
+    ]) {
+      await page.goto(path);
+      for (const v of await violations(page)) report.push(`${path} ${v}`);
+    }
+    await page.fill('input[name="value"]', '30');
+    await page.getByRole('button', { name: '保存' }).click();
+    for (const v of await violations(page)) report.push(`refused threshold form ${v}`);
+    expect(report).toEqual([]);
+  });
+
+  it('has no violations on an editor’s work-summary page (工作总结)', async () => {
+    const { page } = await signIn('jxj.editor');
+    await page.goto('/admin/work-summary');
+    expect(await page.locator('article h2').textContent()).toMatch(/^示范区.+年政务公开工作总结$/);
+    const report = (await violations(page)).map((v) => `/admin/work-summary ${v}`);
+    expect(report).toEqual([]);
+  });
+
+  it('has no violations on the key-task, staff and gap-check pages (重点工作, 查漏补缺), refused forms included', async () => {
+    const { page } = await signIn('zfb.supervisor');
+    const report: string[] = [];
+    const check = async (label: string) => {
+      for (const v of await violations(page)) report.push(`${label} ${v}`);
+    };
+    for (const path of [
+      '/admin/key-tasks',
+      '/admin/key-tasks/tasks',
+      '/admin/staff',
+      '/admin/staff/meetings',
+      '/admin/gap-checks',
+    ]) {
+      await page.goto(path);
+      await check(path);
+    }
+    await page.goto('/admin/key-tasks/tasks');
+    await page.locator('table a').first().click();
+    await check('task page');
+    await page.goto('/admin/key-tasks');
+    await page.locator('table a').first().click();
+    await page.getByRole('button', { name: '分解' }).click();
+    await check('refused decomposition');
+    await page.goto('/admin/staff');
+    await page.getByRole('button', { name: '登记' }).click();
+    await check('refused roster form');
+    await page.goto('/admin/gap-checks');
+    await page.selectOption('select[name="agencyId"]', { label: '示范区经济和信息化局' });
+    await page.getByRole('button', { name: '立即检查' }).click();
+    await check('gap-check report');
+    expect(report).toEqual([]);
+  });
+
+  it('has no violations on the annual-report pages (年度报告): list, published report, comparison, draft with its forms', async () => {
+    const report: string[] = [];
+    const check = async (page: Page, label: string) => {
+      for (const v of await violations(page)) report.push(`${label} ${v}`);
+    };
+    // 王科长 (初审, reads the published report) and 孙信息 (drafts his own): accounts no other test here signs in.
+    for (const username of ['jxj.chief', 'czj.editor']) {
+      const { page } = await signIn(username);
+      await page.goto('/admin/reports');
+      await check(page, `${username} /admin/reports`);
+      const href = (await page.locator('table a').first().getAttribute('href')) ?? '';
+      for (const path of [href, `${href}/compare`]) {
+        await page.goto(path);
+        await check(page, `${username} ${path}`);
+      }
+      await page.goto(href);
+      const published = await page
+        .locator('a', { hasText: '查看发布页面' })
+        .getAttribute('href', { timeout: 1000 })
+        .catch(() => null);
+      if (username === 'jxj.chief') expect(published).toMatch(/^\/items\//); // the demo's published report
+      if (published) {
+        await page.goto(published);
+        await check(page, `public report ${published}`);
+      }
+    }
     expect(report).toEqual([]);
   });
 });

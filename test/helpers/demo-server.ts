@@ -66,9 +66,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     LOG_LEVEL: 'warn',
     GONGKAI_DEMO: '1',
     NODE_ENV: 'development',
-    ...options.env,
   };
-  delete env.DATABASE_URL;
+  delete env.DATABASE_URL; // embedded SQLite unless the caller names a database
+  Object.assign(env, options.env);
   let log = '';
   const server = spawn(process.execPath, ['bin/gongkai.js', 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
   server.stdout?.on('data', (d) => {

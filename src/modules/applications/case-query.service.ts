@@ -9,6 +9,7 @@ import type {
 import type { Principal } from '../accounts';
 import { visibleAgencyIds } from '../accounts';
 import { type Actor, auditedTransaction } from '../audit';
+import { agencyHandlers } from './agency-handlers';
 import { type UnmaskedApplicant, unsealApplicant } from './applicant-record';
 import { caseFor, mayOnCase } from './case-access';
 import { clockOf, isPaused } from './case-clock';
@@ -78,15 +79,7 @@ export async function caseView(ctx: Context, principal: Principal, id: string): 
   const events = await caseEvents(ctx.db, id);
   const clock = clockOf(asClockEvents(events));
   const calendar = await caseCalendar(ctx.db);
-  const handlers = await ctx.db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.display_name as name'])
-    .where('user_roles.agency_id', '=', app.agency_id)
-    .where('user_roles.role', 'in', ['editor', 'reviewer2'])
-    .where('users.disabled', '=', 0)
-    .distinct()
-    .execute();
+  const handlers = await agencyHandlers(ctx.db, app.agency_id);
   return {
     app,
     events,

@@ -1,3 +1,4 @@
+export { agencyHandlers } from './agency-handlers';
 export { appealKindLabels, appealResultLabels, recordAppeal } from './appeals.service';
 export type { UnmaskedApplicant } from './applicant-record';
 export {
@@ -41,5 +42,12 @@ export {
   submitCorrection,
 } from './intake.service';
 export * from './letters';
-export { OUTCOMES, type Outcome, type OutcomeCode, outcomeOf } from './outcomes';
+export { OUTCOME_CODES, OUTCOMES, type Outcome, type OutcomeCode, outcomeOf } from './outcomes';
+export {
+  holdCheck,
+  issueTrackingNumber,
+  openAgency,
+  openedByQueryCode,
+  storedTrackingNumber,
+} from './public-intake';
 export { purgeExpiredApplicants } from './retention.service';

@@ -1,21 +1,26 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { randomToken, sha256Hex } from '../../core/secrets';
+import { newQueryCode, queryCodeHash } from '../../core/query-code';
 import { parseInput } from '../../core/validation';
 import type { DB } from '../../db/schema';
 import type { Application, ApplicationChannel } from '../../db/schema-applications';
-import { nextSequence } from '../../db/sequences';
 import { type Actor, auditedTransaction } from '../audit';
 import { sealApplicant } from './applicant-record';
 import { type ApplicationInput, parseApplication, parseRegistration } from './application-input';
 import { refreshDue } from './case-deadline';
 import { appendCaseEvent } from './case-events';
 import { issueCaseLetter } from './case-letters.service';
+import {
+  holdCheck,
+  issueTrackingNumber,
+  openAgency,
+  openedByQueryCode,
+  storedTrackingNumber,
+} from './public-intake';
 
 // Intake of applications: online from the public (条例 Art. 29, 31: online receipt is the day both sides
 // confirm — the platform confirms at once with the tracking number), and registration by staff of those
@@ -28,50 +33,13 @@ export interface Receipt {
   held: boolean;
 }
 
-const QUERY_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-function newQueryCode(): string {
-  const bytes = Buffer.from(randomToken(16), 'base64url');
-  return Array.from(bytes.subarray(0, 8), (b) => QUERY_CODE_ALPHABET[b % QUERY_CODE_ALPHABET.length]).join(
-    '',
-  );
-}
-
-async function issueTrackingNumber(trx: Kysely<DB>, agencyId: string, day: string): Promise<string> {
-  const agency = await trx
-    .selectFrom('agencies')
-    .select('code')
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  const year = day.slice(0, 4);
-  const seq = await nextSequence(trx, agencyId, `application:${year}`);
-  return `${agency.code.toUpperCase()}-${year}-${String(seq).padStart(5, '0')}`;
-}
-
 async function holdReason(ctx: Context, input: ApplicationInput, ip: string): Promise<string | null> {
-  const since = new Date(ctx.clock.now().getTime() - 3_600_000).toISOString();
-  const recent = await ctx.db
-    .selectFrom('applications')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('submitted_ip', '=', ip)
-    .where('created_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  if (Number(recent.n) >= ctx.config.applications.holdPerHour)
-    return `同一地址一小时内提交超过 ${ctx.config.applications.holdPerHour} 件`;
-  const links = input.description.match(/https?:\/\//g)?.length ?? 0;
-  if (links >= 3) return '描述中含有大量链接';
+  const perHour = ctx.config.applications.holdPerHour;
+  const now = ctx.clock.now();
+  const hold = await holdCheck(ctx.db, 'applications', { ip, now, perHour, text: input.description });
+  if (hold === 'too_many') return `同一地址一小时内提交超过 ${perHour} 件`;
+  if (hold === 'links') return '描述中含有大量链接';
   return null;
-}
-
-async function openAgency(db: Kysely<DB>, agencyId: string) {
-  const agency = await db
-    .selectFrom('agencies')
-    .select(['id', 'name'])
-    .where('id', '=', agencyId)
-    .where('enabled', '=', 1)
-    .executeTakeFirst();
-  if (!agency) throw new AppError('not_found', '受理机关不存在');
-  return agency;
 }
 
 /** The public online form: stores the application and answers with its tracking number and query code. */
@@ -82,7 +50,7 @@ export async function submitApplication(
   ip: string,
 ): Promise<Receipt> {
   const input = parseApplication(raw);
-  await openAgency(ctx.db, agencyId);
+  await openAgency(ctx.db, agencyId, '受理机关不存在');
   const held = await holdReason(ctx, input, ip);
   return ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
@@ -120,7 +88,7 @@ export async function registerApplication(
   const today = chinaDay(ctx.clock.now());
   if (input.receivedOn > today)
     throw new AppError('validation', '收到申请之日不能晚于今天', { fields: { receivedOn: '不能晚于今天' } });
-  await openAgency(ctx.db, agencyId);
+  await openAgency(ctx.db, agencyId, '受理机关不存在');
   return auditedTransaction(ctx, actor, async (trx) => {
     const receipt = await insertApplication(trx, ctx, agencyId, input, {
       channel: input.channel,
@@ -174,7 +142,10 @@ async function insertApplication(
 ) {
   const now = ctx.clock.now();
   const id = newId();
-  const trackingNumber = await issueTrackingNumber(trx, agencyId, chinaDay(now));
+  const trackingNumber = await issueTrackingNumber(trx, agencyId, chinaDay(now), {
+    name: 'application',
+    prefix: '',
+  });
   const queryCode = newQueryCode();
   await trx
     .insertInto('applications')
@@ -182,7 +153,7 @@ async function insertApplication(
       id,
       agency_id: agencyId,
       tracking_number: trackingNumber,
-      query_code_hash: sha256Hex(queryCode),
+      query_code_hash: queryCodeHash(queryCode),
       channel: how.channel,
       ...sealApplicant(ctx.keys, input),
       description: input.description,
@@ -246,11 +217,7 @@ export async function findByTracking(
   const row = await ctx.db
     .selectFrom('applications')
     .selectAll()
-    .where('tracking_number', '=', trackingNumber.trim().toUpperCase())
+    .where('tracking_number', '=', storedTrackingNumber(trackingNumber))
     .executeTakeFirst();
-  const given = Buffer.from(sha256Hex(queryCode.trim().toUpperCase()));
-  const stored = Buffer.from(row?.query_code_hash ?? sha256Hex(''));
-  if (!row || !timingSafeEqual(given, stored))
-    throw new AppError('not_found', '申请编号或查询码不正确，请核对后重试');
-  return row;
+  return openedByQueryCode(row, queryCode, '申请编号或查询码不正确，请核对后重试');
 }

@@ -12,6 +12,7 @@ export interface Outcome {
   refusal: boolean; // a refusal must state the applicant's remedies (条例 Art. 51)
 }
 
+/** The 21 codes in table 3's order; the annual report's OUTCOME_ROWS is this list (reports/report-schema.ts). */
 export const OUTCOME_CODES = [
   'disclosed',
   'partiallyDisclosed',

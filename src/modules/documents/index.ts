@@ -18,6 +18,7 @@ export {
 export { defaultReviewChain, type ReviewStep } from './review-chain';
 export { plainText, sanitizeBody } from './sanitize';
 export { type PublishingSettings, publishingSettingsOf, savePublishingSettings } from './settings.service';
+export { registerSignOffCheck, type SignOffCheck } from './sign-off-checks';
 export { addSubject, listSubjects, renameSubject, type SubjectNode, subjectLabel } from './subjects';
 export {
   type CleanResult,

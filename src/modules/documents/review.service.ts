@@ -17,6 +17,7 @@ import { checkDisclosure } from './disclosure';
 import { policyIsOut, publishApproved } from './publish.service';
 import { chainForItem, defaultReviewChain, type ReviewStep } from './review-chain';
 import { decideReview, type ReviewSubject } from './review-machine';
+import { runSignOffChecks } from './sign-off-checks';
 
 // Running the review (三审) on one item: submit, approve or return at the current step, with every
 // opinion kept (the 审查单). The decision is pure (review-machine.ts); here it is applied with a
@@ -164,6 +165,7 @@ export async function reviewStep(
   let overruled: GateOverrule | null = null;
   if (action === 'approve' && decision.status === 'approved') {
     await checkSignOff(ctx, item);
+    await runSignOffChecks(ctx, item); // checks other modules add (the annual report's H1–H5)
     overruled = await passComplianceGate(ctx, item, input.overruleReason);
   }
   return auditedTransaction(ctx, actor, async (trx) => {

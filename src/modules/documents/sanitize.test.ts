@@ -12,6 +12,11 @@ describe('sanitizeBody', () => {
     ['<svg><script>alert(1)</script></svg>', ''],
     ['<p class="signature">示范区人民政府</p>', '<p class="signature">示范区人民政府</p>'],
     ['<table><tr><td colspan="2">表</td></tr></table>', '<table><tr><td colspan="2">表</td></tr></table>'],
+    [
+      '<table tabindex="0" border="1"><tr><td>表</td></tr></table>',
+      '<table tabindex="0"><tr><td>表</td></tr></table>',
+    ],
+    ['<table tabindex="-1"><tr><td>表</td></tr></table>', '<table><tr><td>表</td></tr></table>'],
   ])('%s → %s', (input, expected) => {
     expect(sanitizeBody(input)).toBe(expected);
   });

@@ -37,6 +37,7 @@ const options: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
+    table: ['tabindex'], // "0" only (below): a wide table scrolls at phone width and must take the focus (WCAG 2.1.1)
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     p: ['class'],
@@ -46,7 +47,13 @@ const options: sanitizeHtml.IOptions = {
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] }, // images only by relative path, i.e. from this site
   allowProtocolRelative: false,
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
+    table: (tagName, attribs) => ({
+      tagName,
+      attribs: (attribs.tabindex === '0' ? { tabindex: '0' } : {}) as sanitizeHtml.Attributes,
+    }),
+  },
 };
 
 /** The body as it may be stored and shown. */

@@ -1,3 +1,4 @@
+export { columnFreshnessOf } from './column-freshness.service';
 export { type ContentCheck, complianceCheck, type InspectedItem } from './content-checks';
 export {
   type FindingKind,
@@ -45,6 +46,20 @@ export {
 } from './rectification-stats';
 export { reportCsvHeader, reportCsvRows } from './report-csv';
 export { renderReportDocx, reportTitle } from './report-docx';
+export {
+  addColumnOverride,
+  type FreshnessRuleView,
+  getFreshnessRule,
+  listFreshnessRules,
+  mayEditInspectionRules,
+  overrideColumnChoices,
+  removeColumnOverride,
+  ruleTarget,
+  saveFreshnessRule,
+} from './rule-editor.service';
+export { inspectionRuleHistory, type RuleChange } from './rule-history';
+export { ruleFieldLabels, thresholdSpecs, vetoClassLabels } from './rule-input';
 export type { InspectionSummary } from './scoring';
 export type { ExternalLinkChecker, ScanOptions } from './site-scan';
 export { presentTask, type TaskView, taskStatusLabels } from './task-view';
+export { getThreshold, listThresholds, saveThreshold, type ThresholdView } from './threshold-editor.service';

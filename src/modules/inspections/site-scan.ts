@@ -1,6 +1,7 @@
 import type { Context } from '../../core/context';
 import { publicItems } from '../catalog';
 import { plainText } from '../documents';
+import { mailboxColumnTotals } from '../mailbox';
 import { fingerprintOf, type ScopedFinding } from './finding';
 import { type ColumnState, checkBlankColumn, checkColumnFreshness, checkHomeFreshness } from './freshness';
 import {
@@ -23,8 +24,9 @@ export type { ExternalLinkChecker, ScanOptions } from './scan-env';
 // `scanObject` re-checks one object for a rescan.
 
 const PAGE = 200;
+const MAILBOX_SLUG = 'mailbox';
 
-async function columnStates(env: ScanEnv, columnId?: string): Promise<ColumnState[]> {
+export async function columnStates(env: ScanEnv, columnId?: string): Promise<ColumnState[]> {
   let columns = env.ctx.db
     .selectFrom('columns')
     .innerJoin('agencies', 'agencies.id', 'columns.agency_id')
@@ -37,10 +39,16 @@ async function columnStates(env: ScanEnv, columnId?: string): Promise<ColumnStat
     columns = columns.where('columns.id', '=', columnId);
     stats = stats.where('column_id', '=', columnId);
   }
-  const [rows, statRows] = await Promise.all([columns.execute(), stats.execute()]);
+  const [rows, statRows, letters] = await Promise.all([
+    columns.execute(),
+    stats.execute(),
+    mailboxColumnTotals(env.ctx.db),
+  ]);
   const byColumn = new Map(statRows.map((s) => [s.column_id, s]));
   return rows.map((c) => {
-    const s = byColumn.get(c.id);
+    // The 信箱 column lists published letters, not catalogue items (src/modules/mailbox).
+    const letterTotals = c.slug === MAILBOX_SLUG ? letters.get(c.agency_id) : undefined;
+    const s = letterTotals ? { last: letterTotals.last, n: letterTotals.count } : byColumn.get(c.id);
     return {
       id: c.id,
       agencyId: c.agency_id,
@@ -53,7 +61,7 @@ async function columnStates(env: ScanEnv, columnId?: string): Promise<ColumnStat
   });
 }
 
-function columnFindings(env: ScanEnv, columns: ColumnState[]): ScopedFinding[] {
+export function columnFindings(env: ScanEnv, columns: ColumnState[]): ScopedFinding[] {
   const out: ScopedFinding[] = [];
   for (const c of columns) {
     const rule = env.rules.ruleFor(c);

@@ -20,7 +20,7 @@ export async function sendExpiryReminders(ctx: Context): Promise<number> {
   const documents = await expiringNormatives(ctx, 'all');
   let queued = 0;
   for (const doc of documents) {
-    const recipients = await recipientsOf(ctx.db, doc.agency_id);
+    const recipients = await editorsAndReviewersOf(ctx.db, doc.agency_id);
     if (recipients.length === 0) continue;
     const now = ctx.clock.now().toISOString();
     queued += await ctx.db.transaction().execute(async (trx) => {
@@ -35,7 +35,11 @@ export async function sendExpiryReminders(ctx: Context): Promise<number> {
   return queued;
 }
 
-async function recipientsOf(db: Kysely<DB>, agencyId: string) {
+/**
+ * The agency's enabled editors and reviewers with a mail address: who acts on its normative documents,
+ * and who prepares, reviews and signs its annual report (src/modules/report-reminders).
+ */
+export async function editorsAndReviewersOf(db: Kysely<DB>, agencyId: string) {
   const rows = await db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')

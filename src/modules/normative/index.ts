@@ -1,4 +1,8 @@
-export { expiryReminderText, sendExpiryReminders } from './expiry-reminder.service';
+export {
+  editorsAndReviewersOf,
+  expiryReminderText,
+  sendExpiryReminders,
+} from './expiry-reminder.service';
 export {
   changeNormativeStatus,
   lapseExpiredNormatives,

@@ -7,13 +7,20 @@ import { registerAuditRoutes } from './audit.routes';
 import { registerAuthRoutes } from './auth.routes';
 import { registerCalendarRoutes } from './calendar.routes';
 import { registerContentRoutes } from './content.routes';
+import { registerGapCheckRoutes } from './gap-check.routes';
 import { registerInspectionRoutes } from './inspection.routes';
 import { registerItemRoutes } from './item.routes';
 import { registerLetterTemplateRoutes } from './letter-template.routes';
+import { registerMailboxAdminRoutes } from './mailbox.routes';
 import { registerManagementRoutes } from './management.routes';
+import { registerOversightRoutes } from './oversight.routes';
 import { registerPublishingSettingsRoutes } from './publishing-settings.routes';
+import { registerReportRoutes } from './report.routes';
+import { registerStaffRoutes } from './staff.routes';
 import { registerSubjectRoutes } from './subjects.routes';
+import { registerTaskRoutes } from './task.routes';
 import { registerWordingRuleRoutes } from './wording-rules.routes';
+import { registerWorkSummaryRoutes } from './work-summary.routes';
 
 /** Every back-office route; all pages are server-rendered, every POST carries a CSRF token. */
 export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
@@ -26,6 +33,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerItemRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);
   registerApplicationRoutes(app, ctx);
+  registerMailboxAdminRoutes(app, ctx);
   registerManagementRoutes(app, ctx);
   registerPublishingSettingsRoutes(app, ctx);
   registerSubjectRoutes(app, ctx);
@@ -36,5 +44,11 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: Context): void {
   registerLetterTemplateRoutes(app, ctx);
   registerInspectionRoutes(app, ctx);
   registerWordingRuleRoutes(app, ctx);
+  registerTaskRoutes(app, ctx);
+  registerStaffRoutes(app, ctx);
+  registerGapCheckRoutes(app, ctx);
+  registerWorkSummaryRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerOversightRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { listAgencies, type Principal } from '../../modules/accounts';
+import { listAgencies } from '../../modules/accounts';
 import {
   assignCase,
   caseQueue,
@@ -29,22 +29,15 @@ import {
   unmaskApplicant,
 } from '../../modules/applications';
 
-import type { Actor } from '../../modules/audit';
 import { DOCX_TYPE, sendDownload } from '../http/download';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
+import { registerStepRoute, type Step } from './step-route';
 import { CasePage } from './views/application-case-page';
 import { QueuePage, RegisterPage } from './views/application-pages';
 import type { FormState } from './views/form';
 
 type IdParams = { Params: { id: string } };
-type Step = (
-  ctx: Context,
-  p: Principal,
-  actor: Actor,
-  id: string,
-  body: Record<string, unknown>,
-) => Promise<unknown>;
 
 // Each case action by its URL segment; the service decides whether it is allowed.
 const steps: Record<string, Step> = {
@@ -158,29 +151,12 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): v
     return casePage(request, reply, { unmasked });
   });
 
-  app.post<IdParams & { Params: { action: string } }>(
-    '/admin/applications/:id/:action',
-    post,
-    async (request, reply) => {
-      const step = Object.hasOwn(steps, request.params.action) ? steps[request.params.action] : undefined;
-      if (!step) throw new AppError('not_found', '页面不存在');
-      const body = formBody(request);
-      try {
-        await step(ctx, principalOf(request), actorFor(request), request.params.id, body);
-        return reply.redirect(`/admin/applications/${request.params.id}`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || !['validation', 'conflict', 'forbidden'].includes(error.code))
-          throw error;
-        const state = formStateFrom(
-          error.code === 'validation' ? error : new AppError('validation', error.message),
-          body,
-        );
-        return casePage(request, reply, {
-          state: { ...state, values: { ...state.values, _form: request.params.action } },
-        });
-      }
-    },
-  );
+  registerStepRoute(app, ctx, {
+    base: '/admin/applications',
+    steps,
+    preHandler: post.preHandler,
+    rerender: (request, reply, state) => casePage(request, reply, { state }),
+  });
 
   app.get<{ Params: { id: string; letterId: string } }>(
     '/admin/applications/:id/letters/:letterId',

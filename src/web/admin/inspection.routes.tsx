@@ -24,6 +24,7 @@ import { DOCX_TYPE, sendDownload } from '../http/download';
 import { sendPage } from '../http/render';
 import { toCsvLine } from './csv';
 import { actorFor, adminShell, formBody, principalOf, staffGuard } from './guard';
+import { registerInspectionRuleRoutes } from './inspection-rules.routes';
 import {
   InspectionListPage,
   InspectionReportPage,
@@ -58,6 +59,7 @@ const endOfChinaDay = (d: string) =>
 /** The inspection, report, export, task and statistics routes. */
 export function registerInspectionRoutes(app: FastifyInstance, ctx: Context): void {
   const staff = staffGuard(ctx, 'business');
+  registerInspectionRuleRoutes(app, ctx);
 
   async function renderTasks(
     request: FastifyRequest,

@@ -22,7 +22,8 @@ import { sendPage } from '../http/render';
 import { toCsvLine } from './csv';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
 import type { FormState } from './views/form';
-import { ruleFormValues, WordingRuleFormPage, WordingRulesPage } from './views/wording-rules-pages';
+import { ruleFormValues, WordingRuleFormPage } from './views/wording-rules-form';
+import { WordingRulesPage } from './views/wording-rules-pages';
 
 // 错敏词库 screens (issue 5). Anyone with a business role may view; changes need the district
 // supervisor ('supervisor' grant), checked on every POST.

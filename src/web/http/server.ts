@@ -18,6 +18,7 @@ import { registerApiRoutes } from '../api/v1/api.routes';
 import { registerApplicationRoutes } from '../portal/application.routes';
 import { registerAttachmentDownloadRoutes } from '../portal/attachment.routes';
 import { registerFeedRoutes } from '../portal/feeds.routes';
+import { registerMailboxRoutes } from '../portal/mailbox.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
 import { installErrorHandlers, sendError } from './errors';
@@ -141,6 +142,7 @@ export async function buildServer(
   });
   registerPortalRoutes(app, ctx);
   registerApplicationRoutes(app, ctx);
+  registerMailboxRoutes(app, ctx);
   registerAttachmentDownloadRoutes(app, ctx);
   registerFeedRoutes(app, ctx);
   registerSearchRoutes(app, ctx);

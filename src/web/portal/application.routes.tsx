@@ -1,7 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
-import { AppError, isAppError } from '../../core/errors';
+import { isAppError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
 import { getAgencyByCode, listAgencies } from '../../modules/accounts';
 import {
@@ -14,69 +14,34 @@ import {
 } from '../../modules/applications';
 import { DOCX_TYPE, sendDownload } from '../http/download';
 import { sendPage } from '../http/render';
+import {
+  formStateOf,
+  postedStrings,
+  publicPosting,
+  TRACK_PER_MINUTE,
+  trackingSchema,
+} from './public-posting';
 import { shellOf } from './shell';
 import { ApplicantCasePage, TrackFormPage } from './views/application-case';
 import { emptyForm, type PublicFormState } from './views/application-fields';
 import { ApplicationFormPage } from './views/application-form';
-import { ApplyGuidePage, ReceiptPage, TooFrequentPage } from './views/application-pages';
+import { ApplyGuidePage, applyWords, ReceiptPage } from './views/application-pages';
 
 // 依申请公开 for the public (条例 Art. 29–33): the guide, the online form, the receipt, and the case page
-// opened by tracking number + query code. No third-party CAPTCHA: per-IP rate limits here, and the
+// opened by tracking number + query code. No third-party CAPTCHA: per-IP rate limits (public-posting.tsx), and the
 // service's holding queue for suspected abuse. The query code never appears in a URL: the case page and
 // the letter downloads are answers to POSTs, sent with no-store. Personal data is shown masked only.
 
-const TRACK_PER_MINUTE = 10; // guessing tracking number + query code pairs
 const DOWNLOADS_PER_MINUTE = 30;
 
-const trackSchema = z.object({
-  trackingNumber: z.string().trim().min(1, '请填写申请编号').max(40, '申请编号过长'),
-  queryCode: z.string().trim().min(1, '请填写查询码').max(20, '查询码过长'),
-});
+const trackSchema = trackingSchema('申请编号');
 const letterSchema = trackSchema.extend({ letterId: z.string().trim().min(1).max(64) });
-
-/** The string fields of a posted form (never the parsed object itself; repeated keys are dropped). */
-function postedStrings(request: FastifyRequest): Record<string, string> {
-  const body = request.body;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body as Record<string, unknown>))
-    if (typeof v === 'string' && k !== '_csrf') out[k] = v;
-  return out;
-}
-
-/** A failed validation as the form's state; anything else is not the form's business. */
-function formStateOf(error: unknown, values: Record<string, string>): PublicFormState {
-  if (!isAppError(error) || error.code !== 'validation') throw error;
-  return { values, errors: error.fields ?? {} };
-}
-
-const limited = (max: number) => ({
-  rateLimit: {
-    max,
-    timeWindow: '1 minute',
-    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-      new AppError('rate_limited', '操作过于频繁，本次提交未保存，请稍后再试', {
-        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
-      }),
-  },
-});
 
 /** POST /apply/:agencyCode, /apply/track, /apply/track/letter, and the pages they answer with. */
 export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): void {
   const shell = (request: FastifyRequest) => shellOf(ctx, request);
 
-  // A 429 gets a portal page saying plainly that nothing was stored; other errors go to the app's handler.
-  const tooFrequent = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (!isAppError(error) || error.code !== 'rate_limited') throw error;
-    const wait = error.retryAfterSeconds ?? 60;
-    reply.header('retry-after', String(wait)).header('cache-control', 'no-store');
-    return sendPage(reply, <TooFrequentPage {...shell(request)} waitSeconds={wait} />, 429);
-  };
-  const posting = (max: number) => ({
-    preHandler: app.csrfProtection,
-    config: limited(max),
-    errorHandler: tooFrequent,
-  });
+  const posting = publicPosting(app, ctx, applyWords);
 
   app.get('/apply', async (request, reply) => {
     const agencies = await listAgencies(ctx, { enabledOnly: true });

@@ -60,6 +60,7 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
     async (request, reply) => {
       const { page } = parseInput(pageQuery, request.query);
       const agency = await getAgencyByCode(ctx, request.params.code);
+      if (request.params.slug === 'mailbox') return reply.redirect(`/mailbox/${agency.code}`, 303); // 部门信箱 lists letters
       const column = await getColumn(ctx, agency.id, request.params.slug);
       const list = await listPublicItems(ctx, column.id, page);
       return sendPage(

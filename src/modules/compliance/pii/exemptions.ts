@@ -72,11 +72,8 @@ export function officialNameReason(doc: ScreenDocument, start: number, end: numb
   const after = doc.text.slice(end, end + 6).replace(/^[（(，,\s]+/, '');
   const title = OFFICIAL_TITLES.find((t) => after.startsWith(t));
   if (title) return `以${title}身份署名的公职人员`;
-  const line = doc.text.slice(
-    end,
-    doc.text.indexOf('\n', end) === -1 ? undefined : doc.text.indexOf('\n', end),
-  );
-  const clause = line.split(/[。；]/)[0] ?? '';
+  // The rest of the clause, within 200 characters (a bounded look per name, however long the text).
+  const clause = doc.text.slice(end, end + 200).split(/[。；\n]/)[0] ?? '';
   const office = OFFICE_PHONE_LABELS.find((l) => clause.includes(l));
   if (office && /联系人[：:\s]*$/.test(windowBefore(doc, start))) return `公开的办事联系人（附${office}）`;
   return null;

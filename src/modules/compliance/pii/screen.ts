@@ -43,8 +43,22 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort(
     (a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
+  // Kept spans never overlap, so sorted by start they are sorted by end too: a binary search finds the
+  // only two neighbours a candidate could overlap (a 名单 of thousands of names stays fast).
   const kept: Candidate[] = [];
-  for (const c of ranked) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
+  for (const c of ranked) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((kept[mid] as Candidate).start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = kept[lo - 1];
+    const next = kept[lo];
+    if ((prev && overlaps(prev, c)) || (next && overlaps(next, c))) continue;
+    kept.splice(lo, 0, c);
+  }
   return kept;
 }
 

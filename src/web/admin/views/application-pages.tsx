@@ -11,6 +11,7 @@ import {
 } from '../../../modules/applications';
 import { Field, type FormState, PostForm, RadioField, SelectField, TextAreaField } from './form';
 import { AdminLayout, type AdminShell } from './layout';
+import { QueueFilters, QueueTable } from './queue-parts';
 import { Table } from './table';
 
 const options = (labels: Record<string, string>) =>
@@ -109,59 +110,34 @@ export function QueuePage(
         </p>
       )}
       {props.rates && <RatesTable rates={props.rates} />}
-      <form method="get" action="/admin/applications" class="filters" aria-label="筛选">
-        <label>
-          状态{' '}
-          <select name="status">
-            <option value="">未办结（全部）</option>
-            {Object.entries(statusLabels).map(([value, label]) => (
-              <option value={value} selected={props.filter.status === value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {props.rates && (
-          <label>
-            单位{' '}
-            <select name="agency">
-              <option value="">全部单位</option>
-              {props.agencies.map((a) => (
-                <option value={a.id} selected={props.filter.agency === a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <button type="submit" class="small">
-          筛选
-        </button>
-      </form>
-      {props.rows.length === 0 ? (
-        <p>没有符合条件的申请。</p>
-      ) : (
-        <Table
-          class="queue"
-          caption="申请列表（按答复期限排序）"
-          columns={['申请编号', '单位', '申请人', '所需信息', '状态', '答复期限']}
-        >
-          {props.rows.map((r) => (
-            <tr class={r.warn ? `row-${r.warn}` : undefined}>
-              <td class="nowrap">
-                <a href={`/admin/applications/${r.app.id}`}>{r.app.tracking_number}</a>
-              </td>
-              <td class="nowrap">{names.get(r.app.agency_id) ?? ''}</td>
-              <td>{r.app.applicant_name}</td>
-              <td class="queue-request">
-                {r.app.description.length > 40 ? `${r.app.description.slice(0, 40)}…` : r.app.description}
-              </td>
-              <td class="nowrap">{statusLabels[r.app.status]}</td>
-              <td>{dueCell(r)}</td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <QueueFilters
+        action="/admin/applications"
+        statusLabels={statusLabels}
+        leading={[{ value: '', label: '未办结（全部）' }]}
+        filter={props.filter}
+        agencies={props.rates ? props.agencies : null}
+      />
+      <QueueTable
+        count={props.rows.length}
+        empty="没有符合条件的申请。"
+        caption="申请列表（按答复期限排序）"
+        columns={['申请编号', '单位', '申请人', '所需信息', '状态', '答复期限']}
+      >
+        {props.rows.map((r) => (
+          <tr class={r.warn ? `row-${r.warn}` : undefined}>
+            <td class="nowrap">
+              <a href={`/admin/applications/${r.app.id}`}>{r.app.tracking_number}</a>
+            </td>
+            <td class="nowrap">{names.get(r.app.agency_id) ?? ''}</td>
+            <td>{r.app.applicant_name}</td>
+            <td class="queue-request">
+              {r.app.description.length > 40 ? `${r.app.description.slice(0, 40)}…` : r.app.description}
+            </td>
+            <td class="nowrap">{statusLabels[r.app.status]}</td>
+            <td>{dueCell(r)}</td>
+          </tr>
+        ))}
+      </QueueTable>
     </AdminLayout>
   );
 }

@@ -20,11 +20,13 @@ export interface InspectionRow {
   summary: InspectionSummary;
 }
 
-function Tabs(props: { current: 'inspections' | 'tasks' | 'stats' }) {
+/** The tabs of the inspection screens. */
+export function Tabs(props: { current: 'inspections' | 'tasks' | 'stats' | 'rules' }) {
   const tabs = [
     ['inspections', '/admin/inspections', '检查记录'],
     ['tasks', '/admin/rectifications', '整改任务'],
     ['stats', '/admin/rectifications/stats', '整改统计'],
+    ['rules', '/admin/inspections/rules', '检查规则'],
   ] as const;
   return (
     <nav class="tabs" aria-label="全站检查">

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { type Principal, roleLabels } from '../../../modules/accounts';
+import { type Principal, roleLabels, seesAllAgencies } from '../../../modules/accounts';
 import { letterTemplateAgencyIds } from '../../../modules/applications';
 
 export interface AdminShell {
@@ -19,9 +19,17 @@ const nav: NavLink[] = [
   { href: '/admin', label: '工作台', show: () => true },
   { href: '/admin/items', label: '信息管理', show: (p) => p.grants.length > 0 },
   { href: '/admin/applications', label: '依申请公开', show: (p) => p.grants.length > 0 },
+  { href: '/admin/mailbox', label: '部门信箱', show: (p) => p.grants.length > 0 },
+  { href: '/admin/mailbox-rules', label: '信箱时限', show: (p) => p.adminRole === 'system' },
   { href: '/admin/letter-templates', label: '文书模板', show: (p) => letterTemplateAgencyIds(p).length > 0 },
   { href: '/admin/inspections', label: '全站检查', show: (p) => p.grants.length > 0 },
   { href: '/admin/wording-rules', label: '错敏词库', show: (p) => p.grants.length > 0 },
+  { href: '/admin/key-tasks', label: '重点工作', show: (p) => p.grants.length > 0 },
+  { href: '/admin/staff', label: '专职人员', show: (p) => p.grants.length > 0 },
+  { href: '/admin/gap-checks', label: '查漏补缺', show: (p) => p.grants.length > 0 },
+  { href: '/admin/work-summary', label: '工作总结', show: (p) => p.grants.length > 0 },
+  { href: '/admin/reports', label: '年度报告', show: (p) => p.grants.length > 0 },
+  { href: '/admin/oversight', label: '统计分析', show: (p) => seesAllAgencies(p) },
   { href: '/admin/agencies', label: '机构管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/users', label: '用户管理', show: (p) => p.adminRole === 'system' },
   { href: '/admin/subjects', label: '主题分类', show: (p) => p.adminRole === 'system' },

@@ -2,22 +2,14 @@ import {
   type AllowedPhrase,
   ruleTypeLabels,
   severityLabels,
-  WORDING_RULE_TYPES,
   type WordingRule,
   type WordingVersion,
 } from '../../../modules/compliance';
 import { ErrorSummary } from './application-pages';
-import {
-  ActionButton,
-  CheckboxField,
-  Field,
-  type FormState,
-  PostForm,
-  SelectField,
-  TextAreaField,
-} from './form';
+import { ActionButton, Field, type FormState, PostForm, SelectField, TextAreaField } from './form';
 import { AdminLayout, type AdminShell } from './layout';
 import { Table } from './table';
+import { inForm, severityOptions, typeOptions } from './wording-rules-form';
 
 // 错敏词库 (issue 5): the rules with filters, the allow-list, import/export and the version history.
 // Everyone with a business role may look; only the district supervisor sees the editing controls.
@@ -33,9 +25,6 @@ export interface WordingListProps {
   importState?: FormState | undefined;
 }
 
-const typeOptions = WORDING_RULE_TYPES.map((t) => ({ value: t, label: ruleTypeLabels[t] }));
-const severityOptions = (['veto', 'ordinary'] as const).map((s) => ({ value: s, label: severityLabels[s] }));
-
 function validity(r: WordingRule): string {
   if (!r.validFrom && !r.validTo) return '长期';
   return `${r.validFrom ?? '…'} 至 ${r.validTo ?? '…'}`;
@@ -48,14 +37,6 @@ function contextText(r: WordingRule): string {
     r.context.after?.length ? `后：${r.context.after.join('、')}` : '',
   ];
   return parts.filter(Boolean).join('；');
-}
-
-/** The form's state without the service's message when fields are named: that message names fields by
- * their code, and the summary at the top of the page says the same in words. */
-function inForm(state: FormState | undefined): FormState | undefined {
-  if (!state?.errors || Object.keys(state.errors).length === 0) return state;
-  const { message: _message, ...rest } = state;
-  return rest;
 }
 
 function FilterForm(props: { filter: WordingListProps['filter'] }) {
@@ -227,86 +208,6 @@ export function WordingRulesPage(props: AdminShell & WordingListProps) {
       {props.canEdit && <ImportSection csrf={props.csrf} state={props.importState} />}
       <h2>修改记录</h2>
       <Versions versions={props.versions} />
-    </AdminLayout>
-  );
-}
-
-/** The form values of a rule being edited. */
-export function ruleFormValues(r: WordingRule): Record<string, string> {
-  return {
-    id: r.id,
-    type: r.type,
-    term: r.term,
-    suggestion: r.suggestion ?? '',
-    severity: r.severity,
-    explanation: r.explanation,
-    basis: r.basis,
-    source: r.source,
-    tags: r.tags.join('、'),
-    validFrom: r.validFrom ?? '',
-    validTo: r.validTo ?? '',
-    'context.before': (r.context?.before ?? []).join('、'),
-    'context.after': (r.context?.after ?? []).join('、'),
-    'context.window': r.context?.window === undefined ? '' : String(r.context.window),
-    'options.skipNoise': r.options.skipNoise ? String(r.options.skipNoise) : '',
-    'options.foldRepeats': r.options.foldRepeats ? '1' : '',
-  };
-}
-
-/** Add or edit one rule. */
-export function WordingRuleFormPage(props: AdminShell & { state: FormState; editing: boolean }) {
-  const s = props.state;
-  const title = props.editing ? '修改错敏词规则' : '新增错敏词规则';
-  return (
-    <AdminLayout {...props} title={title}>
-      <ErrorSummary state={s.errors ? s : undefined} title="规则未保存" />
-      <PostForm action="/admin/wording-rules" csrf={props.csrf} state={inForm(s)} label={title}>
-        {props.editing && <input type="hidden" name="id" value={s.values?.id ?? ''} />}
-        <SelectField name="type" label="类型" options={typeOptions} state={s} />
-        <Field
-          name="term"
-          label="词语"
-          hint="规范名称类填写正确的全称，系统自动识别一字之差的误写"
-          state={s}
-          required
-        />
-        <Field name="suggestion" label="建议改为" state={s} />
-        <SelectField name="severity" label="严重程度" options={severityOptions} state={s} />
-        <TextAreaField name="explanation" label="说明" rows={2} state={s} />
-        <Field name="basis" label="依据" hint="法规、文件或编辑规范" state={s} required />
-        <Field name="source" label="来源" hint="公开报道的整改案例网址等" state={s} />
-        <Field name="tags" label="标签" hint="用顿号或逗号分隔" state={s} />
-        <Field
-          name="validFrom"
-          label="起用日期"
-          hint="YYYY-MM-DD；如机构更名日期，之前的文字不报"
-          state={s}
-        />
-        <Field name="validTo" label="停用日期" hint="YYYY-MM-DD，可空" state={s} />
-        <Field
-          name="context.before"
-          label="语境：前面的词"
-          hint="语境规则：词语前出现这些词时才报，顿号分隔"
-          state={s}
-        />
-        <Field name="context.after" label="语境：后面的词" state={s} />
-        <Field
-          name="context.window"
-          label="语境间隔（字）"
-          hint="0–10，默认 2"
-          inputMode="numeric"
-          state={s}
-        />
-        <Field
-          name="options.skipNoise"
-          label="可跳过的干扰字符数"
-          hint="0–16，如“政*府”"
-          inputMode="numeric"
-          state={s}
-        />
-        <CheckboxField name="options.foldRepeats" label="忽略重复字（如“政政府”）" state={s} />
-        <button type="submit">保存</button>
-      </PostForm>
     </AdminLayout>
   );
 }

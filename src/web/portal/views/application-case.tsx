@@ -1,22 +1,14 @@
 import type { applicantView } from '../../../modules/applications';
 import { caseEventLabels, outcomeOf, statusLabels } from '../../../modules/applications';
-import {
-  ErrorSummary,
-  emptyForm,
-  PublicForm,
-  type PublicFormState,
-  TextArea,
-  TextInput,
-} from './application-fields';
+import { emptyForm, PublicForm, type PublicFormState, TextArea } from './application-fields';
+import { applyWords } from './application-pages';
 import { type PageShell, PortalLayout } from './layout';
+import { CredentialsForm, TrackingCredentials, TrackingFormPage } from './tracking-pages';
 
 // The applicant's side of a case: the tracking form, and the case page it opens (status, due date
 // explained, the public history by date only, and the letters to download). Only masked personal data.
 
 type ApplicantView = Awaited<ReturnType<typeof applicantView>>;
-const meta = { ColumnName: '依申请公开', ColumnType: '办事' };
-
-const trackLabels = { trackingNumber: '申请编号', queryCode: '查询码' };
 
 // The applicant is not told that the platform suspected abuse: the case simply waits for confirmation.
 const publicStatus = (status: keyof typeof statusLabels) =>
@@ -25,42 +17,15 @@ const publicStatus = (status: keyof typeof statusLabels) =>
 /** GET /apply/track, and the same form after a mismatch (one message for every kind of mismatch). */
 export function TrackFormPage(props: PageShell & { csrf: string; state: PublicFormState; message?: string }) {
   return (
-    <PortalLayout {...props} title="查询办理进度" meta={meta}>
-      <nav aria-label="当前位置" class="breadcrumb">
-        当前位置：<a href="/">首页</a> › <a href="/apply">依申请公开</a> › 查询办理进度
-      </nav>
-      <h1>查询办理进度</h1>
-      <p>请输入提交申请时获得的申请编号和查询码。</p>
-      {props.message && (
-        <p class="form-error" role="alert">
-          {props.message}
-        </p>
-      )}
-      <ErrorSummary state={props.state} labels={trackLabels} />
-      <PublicForm action="/apply/track" csrf={props.csrf} label="查询办理进度">
-        <TextInput
-          name="trackingNumber"
-          label={trackLabels.trackingNumber}
-          state={props.state}
-          required
-          maxLength={40}
-          autocomplete="off"
-          hint="例如 JXJ-2026-00001"
-        />
-        <TextInput
-          name="queryCode"
-          label={trackLabels.queryCode}
-          state={props.state}
-          required
-          maxLength={20}
-          autocomplete="off"
-          hint="8 位字母和数字，不区分大小写"
-        />
-        <p>
-          <button type="submit">查询</button>
-        </p>
-      </PublicForm>
-    </PortalLayout>
+    <TrackingFormPage
+      {...props}
+      words={applyWords}
+      title="查询办理进度"
+      here="查询办理进度"
+      intro="请输入提交申请时获得的申请编号和查询码。"
+      action="/apply/track"
+      numberHint="例如 JXJ-2026-00001"
+    />
   );
 }
 
@@ -72,15 +37,17 @@ function LetterDownload(props: {
   code: string;
 }) {
   return (
-    <form method="post" action="/apply/track/letter" class="inline-form">
-      <input type="hidden" name="_csrf" value={props.csrf} />
-      <input type="hidden" name="trackingNumber" value={props.tracking} />
-      <input type="hidden" name="queryCode" value={props.code} />
+    <CredentialsForm
+      action="/apply/track/letter"
+      csrf={props.csrf}
+      tracking={props.tracking}
+      code={props.code}
+    >
       <input type="hidden" name="letterId" value={props.letterId} />
       <button type="submit" class="small" aria-label={`下载《${props.title}》（Word 文档）`}>
         下载（Word）
       </button>
-    </form>
+    </CredentialsForm>
   );
 }
 
@@ -102,8 +69,7 @@ function CorrectionForm(props: {
       <h2 id="correction-h">提交补正</h2>
       <p>请对照《补正告知书》所列事项补充或更正申请内容。提交后，答复期限自今日起重新计算。</p>
       <PublicForm action="/apply/track/correction" csrf={props.csrf} label="提交补正">
-        <input type="hidden" name="trackingNumber" value={props.tracking} />
-        <input type="hidden" name="queryCode" value={props.code} />
+        <TrackingCredentials tracking={props.tracking} code={props.code} />
         <TextArea
           name="correction"
           label="补正内容"
@@ -133,7 +99,7 @@ export function ApplicantCasePage(
   const { app, due, events, letters, agencyName } = props.view;
   const outcome = outcomeText(app.outcome);
   return (
-    <PortalLayout {...props} title={`申请 ${app.tracking_number}`} meta={meta}>
+    <PortalLayout {...props} title={`申请 ${app.tracking_number}`} meta={applyWords.meta}>
       <nav aria-label="当前位置" class="breadcrumb">
         当前位置：<a href="/">首页</a> › <a href="/apply">依申请公开</a> › 办理进度
       </nav>

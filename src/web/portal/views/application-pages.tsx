@@ -1,10 +1,17 @@
 import type { Agency } from '../../../db/schema';
 import { type PageShell, PortalLayout } from './layout';
+import { CredentialsForm, ReceiptCodes, type TrackingWords } from './tracking-pages';
 
 // The public pages around an application: the guide (申请须知) with the agencies, the receipt shown once
-// after submitting, and the page that says a submission was refused for being too frequent.
+// after submitting (the page that says a submission was too frequent is the shared one).
 
-const meta = { ColumnName: '依申请公开', ColumnType: '办事' };
+/** How 依申请公开 names itself on the shared tracking pages. */
+export const applyWords: TrackingWords = {
+  meta: { ColumnName: '依申请公开', ColumnType: '办事' },
+  home: { href: '/apply', label: '依申请公开' },
+  numberLabel: '申请编号',
+};
+const meta = applyWords.meta;
 
 /** GET /apply: what the 条例 asks of an application, the time limits, fees, tracking; then whom to ask. */
 export function ApplyGuidePage(props: PageShell & { agencies: Agency[] }) {
@@ -85,24 +92,15 @@ export function ReceiptPage(props: PageShell & { receipt: ReceiptFacts; csrf: st
   const r = props.receipt;
   return (
     <PortalLayout {...props} title="申请已提交" meta={meta}>
-      <div class="receipt" role="status" aria-labelledby="receipt-h">
-        <h1 id="receipt-h">{r.held ? '申请已保存，待工作人员确认受理' : '申请已提交'}</h1>
-        <p>受理机关：{r.agencyName}</p>
-        <dl class="codes-box">
-          <div>
-            <dt>申请编号</dt>
-            <dd class="code">{r.trackingNumber}</dd>
-          </div>
-          <div>
-            <dt>查询码</dt>
-            <dd class="code">{r.queryCode}</dd>
-          </div>
-        </dl>
-        <p class="warning">
-          <strong>请抄写或打印保存申请编号和查询码。</strong>
-          查询码只在本页显示一次，本平台只保存其校验值，遗失后无法找回；凭两者才能查看办理进度和下载答复文书。
-        </p>
-      </div>
+      <ReceiptCodes
+        words={applyWords}
+        heading={r.held ? '申请已保存，待工作人员确认受理' : '申请已提交'}
+        agencyLabel="受理机关"
+        agencyName={r.agencyName}
+        trackingNumber={r.trackingNumber}
+        queryCode={r.queryCode}
+        warningTail="；凭两者才能查看办理进度和下载答复文书"
+      />
       {r.held ? (
         <div class="notice">
           <p>
@@ -125,29 +123,9 @@ export function ReceiptPage(props: PageShell & { receipt: ReceiptFacts; csrf: st
           </dd>
         </dl>
       )}
-      <form method="post" action="/apply/track" class="inline-form">
-        <input type="hidden" name="_csrf" value={props.csrf} />
-        <input type="hidden" name="trackingNumber" value={r.trackingNumber} />
-        <input type="hidden" name="queryCode" value={r.queryCode} />
+      <CredentialsForm action="/apply/track" csrf={props.csrf} tracking={r.trackingNumber} code={r.queryCode}>
         <button type="submit">{r.held ? '查看办理进度' : '查看办理进度和受理回执'}</button>
-      </form>
-      <p>
-        <a href="/apply">返回依申请公开</a>
-      </p>
-    </PortalLayout>
-  );
-}
-
-/** 429 from the submission and tracking forms: nothing was stored, wait and try again. */
-export function TooFrequentPage(props: PageShell & { waitSeconds: number }) {
-  const minutes = Math.max(1, Math.ceil(props.waitSeconds / 60));
-  return (
-    <PortalLayout {...props} title="操作过于频繁" meta={meta}>
-      <h1>操作过于频繁，请稍后再试</h1>
-      <p role="alert">
-        为防止滥用，同一网络地址每分钟可提交的次数有限。<strong>本次提交没有保存任何内容。</strong>
-        请等待约 {minutes} 分钟后返回上一页重新提交。
-      </p>
+      </CredentialsForm>
       <p>
         <a href="/apply">返回依申请公开</a>
       </p>

@@ -84,6 +84,7 @@ export function PortalLayout({ site, prefs, path, title, meta = {}, feed, childr
               <a href="/">首页</a>
               <a href="/#departments">部门信息公开</a>
               <a href="/apply">依申请公开</a>
+              <a href="/mailbox">部门信箱</a>
               <a href="/search">搜索</a>
               <a href="/admin">工作人员登录</a>
             </nav>

@@ -1,5 +1,6 @@
 import { officialNameReason } from '../exemptions';
 import type { Candidate, Recogniser, ScreenDocument } from '../types';
+import { repeatedNames, unlabelledNames } from './person-name-unlabelled';
 import { surnameLength } from './surnames';
 
 // Personal names (compliance.md §2.10): in this domain most names are structural — after a label (姓名,
@@ -90,5 +91,8 @@ function fromSalutations(doc: ScreenDocument): Candidate[] {
 
 export const personNameRecogniser: Recogniser = {
   name: 'person_name',
-  recognise: (doc) => [...fromLabels(doc), ...fromTables(doc), ...fromSalutations(doc)],
+  recognise: (doc) => {
+    const found = [...fromLabels(doc), ...fromTables(doc), ...fromSalutations(doc), ...unlabelledNames(doc)];
+    return [...found, ...repeatedNames(doc, found)];
+  },
 };

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import type { Context } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { newId } from '../../core/ids';
+import { fileNameProblem, sanitizeFileName, scannerFor, storedMediaTypes } from '../attachments';
+
+// Files of key tasks (evidence, meeting minutes), stored the way attachments are (security.md T7) —
+// under the data folder, outside the static root, under generated names; the type decided from the
+// bytes against the attachments' allowlist and required to agree with the name's extension; virus
+// scanned; written to a temp name, fsynced and renamed before the row pointing to it commits.
+
+export interface StoredFile {
+  original_name: string;
+  stored_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+}
+
+const STORED_NAME = /^[0-9a-f-]{36}\.[a-z]{3,4}$/;
+const EXT_OF_MIME: Record<string, string[]> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+};
+
+/** The folder key-task files live in. */
+export function taskFilesRoot(ctx: Pick<Context, 'config'>): string {
+  return path.resolve(ctx.config.dataDir, 'key-task-files');
+}
+
+/** The path of a stored file; refuses any name that is not one we generated. */
+export function taskFilePath(ctx: Pick<Context, 'config'>, storedName: string): string {
+  if (!STORED_NAME.test(storedName)) throw new AppError('not_found', '文件不存在');
+  return path.join(taskFilesRoot(ctx), storedName);
+}
+
+const invalid = (message: string) => new AppError('validation', message, { fields: { file: message } });
+
+async function detectType(bytes: Buffer, name: string): Promise<{ mime: string; ext: string }> {
+  const detected = await fileTypeFromBuffer(bytes);
+  const claimed = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
+  const allowed = detected && storedMediaTypes.has(detected.mime) ? EXT_OF_MIME[detected.mime] : undefined;
+  if (!detected || !allowed)
+    throw new AppError(
+      'unsupported_media_type',
+      '只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 文件',
+      {
+        fields: { file: '只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 文件' },
+      },
+    );
+  if (!allowed.includes(claimed))
+    throw invalid(`文件内容是 ${allowed[0]?.toUpperCase()}，与扩展名“.${claimed}”不符`);
+  return { mime: detected.mime, ext: allowed[0] as string };
+}
+
+/** Checks and stores one received file; returns the row fields. Throws naming the problem. */
+export async function storeTaskFile(
+  ctx: Context,
+  file: { name: string; bytes: Buffer },
+): Promise<StoredFile> {
+  const problem = fileNameProblem(file.name);
+  if (problem) throw invalid(problem);
+  if (file.bytes.length === 0) throw invalid('文件为空');
+  const max = ctx.config.attachments.maxFileBytes;
+  if (file.bytes.length > max)
+    throw new AppError('payload_too_large', `单个文件不超过 ${Math.round(max / 1_048_576)} MB`, {
+      fields: { file: '文件过大' },
+    });
+  const name = sanitizeFileName(file.name);
+  const type = await detectType(file.bytes, name);
+  const root = taskFilesRoot(ctx);
+  await fs.mkdir(root, { recursive: true });
+  const stored = `${newId()}.${type.ext}`;
+  const temp = path.join(root, `${stored}.part`);
+  const handle = await fs.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(file.bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if ((await scannerFor(ctx).scanFile(temp)) !== 'clean') {
+    await fs.rm(temp, { force: true });
+    throw invalid('未通过病毒扫描，已拒绝上传');
+  }
+  await fs.rename(temp, path.join(root, stored));
+  const dir = await fs.open(root, 'r');
+  await dir.sync().finally(() => dir.close());
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return { original_name: name, stored_name: stored, media_type: type.mime, size: file.bytes.length, sha256 };
+}
+
+/** Removes stored files whose rows did not commit. */
+export async function removeTaskFile(ctx: Pick<Context, 'config'>, storedName: string): Promise<void> {
+  await fs.rm(taskFilePath(ctx, storedName), { force: true });
+}
+
+/** Reads a stored file and checks it is the one recorded (sha256). */
+export async function readTaskFile(ctx: Pick<Context, 'config'>, f: { stored_name: string; sha256: string }) {
+  const bytes = await fs.readFile(taskFilePath(ctx, f.stored_name)).catch(() => {
+    throw new AppError('not_found', '文件不存在');
+  });
+  if (createHash('sha256').update(bytes).digest('hex') !== f.sha256)
+    throw new AppError('unavailable', '文件校验失败，请联系系统管理员');
+  return bytes;
+}
