@@ -4,6 +4,7 @@ import type { Context } from '../../core/context';
 import type { Agency, DB } from '../../db/schema';
 import { loadCalendar } from '../calendar';
 import { enqueueMail } from '../mail';
+import { editorsAndReviewersOf } from '../normative';
 import {
   type ReminderFacts,
   reminderStage,
@@ -26,9 +27,6 @@ import {
 const REPORT_COLUMN_SLUG = 'annual-reports';
 const REPORT_COLUMN_NAME = '政府信息公开年报';
 
-// Who prepares, reviews and signs the report: the agency's editors and reviewers.
-const RECIPIENT_ROLES = ['editor', 'reviewer1', 'reviewer2', 'reviewer3'] as const;
-
 /** Agencies with their report for `year` published (stored report or 年报 column item). */
 export async function agenciesWithPublishedReport(db: Kysely<DB>, year: number): Promise<Set<string>> {
   const stored = await db
@@ -49,21 +47,6 @@ export async function agenciesWithPublishedReport(db: Kysely<DB>, year: number):
     .distinct()
     .execute();
   return new Set([...stored, ...rows].map((r) => r.agency_id));
-}
-
-async function recipientsOf(db: Kysely<DB>, agencyId: string) {
-  const rows = await db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .select(['users.id', 'users.display_name', 'users.email'])
-    .where('user_roles.agency_id', '=', agencyId)
-    .where('user_roles.role', 'in', [...RECIPIENT_ROLES])
-    .where('users.disabled', '=', 0)
-    .where('users.email', 'is not', null)
-    .distinct()
-    .orderBy('users.id')
-    .execute();
-  return rows.flatMap((r) => (r.email ? [{ ...r, email: r.email }] : []));
 }
 
 /** The facts of today's reminder for one agency, or null when it needs none. */
@@ -108,7 +91,8 @@ export async function sendReportReminders(ctx: Context): Promise<number> {
   for (const agency of agencies) {
     const facts = reminderFactsFor(agency, today, isWorkday, published, departments);
     if (!facts) continue;
-    for (const person of await recipientsOf(ctx.db, agency.id)) {
+    // Who prepares, reviews and signs the report: the agency's editors and reviewers.
+    for (const person of await editorsAndReviewersOf(ctx.db, agency.id)) {
       const dedupeKey = `annual-report-remind:${agency.id}:${facts.reportYear}:${facts.stage}:${person.id}`;
       const mail = { to: person.email, dedupeKey, ...reminderText(facts, person.display_name) };
       if (await enqueueMail(ctx.db, mail, now)) queued++;

@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors';
 import type { DB } from '../../db/schema';
 import { chinaYearBounds } from '../catalog';
 import { rectificationStats } from '../inspections';
-import { interpretationForms, isPolicyItem, policiesWithoutInterpretation } from '../interpretations';
+import { isPolicyItem, policiesWithoutInterpretation } from '../interpretations';
+import { interpretationsByForm, sourceStatusCounts } from '../reports';
 import { keyTaskProgress } from '../tasks';
 import type {
   ColumnFigure,
@@ -46,27 +47,6 @@ async function columnFigures(db: Kysely<DB>, agencyId: string, y: YearBounds): P
     published: byColumn.get(c.id) ?? 0,
     updateDays: c.update_days,
   }));
-}
-
-/** Documents submitted for review in the year, by the disclosure status they carry (源头认定). */
-async function sourceStatusFigures(db: Kysely<DB>, agencyId: string, y: YearBounds) {
-  const rows = await db
-    .selectFrom('review_actions')
-    .innerJoin('items', 'items.id', 'review_actions.item_id')
-    .select(['items.id', 'items.disclosure'])
-    .where('items.agency_id', '=', agencyId)
-    .where('review_actions.action', '=', 'submit')
-    .where('review_actions.at', '>=', y.from)
-    .where('review_actions.at', '<', y.to)
-    .distinct()
-    .execute();
-  const count = (d: string) => rows.filter((r) => r.disclosure === d).length;
-  return {
-    submitted: rows.length,
-    proactive: count('proactive'),
-    onRequest: count('on_request'),
-    withheld: count('withheld'),
-  };
 }
 
 async function auditCount(db: Kysely<DB>, agencyId: string, y: YearBounds, action: string, like?: string) {
@@ -121,20 +101,7 @@ async function interpretationFigures(
   agencyId: string,
   y: YearBounds,
 ): Promise<InterpretationFigures> {
-  const rows = await ctx.db
-    .selectFrom('interpretations')
-    .innerJoin('items', 'items.id', 'interpretations.item_id')
-    .select(['interpretations.form', (eb) => eb.fn.countAll().as('n')])
-    .where('items.agency_id', '=', agencyId)
-    .where('items.status', '=', 'published')
-    .where('items.published_at', '>=', y.from)
-    .where('items.published_at', '<', y.to)
-    .groupBy('interpretations.form')
-    .execute();
-  const counts = new Map(rows.map((r) => [r.form, Number(r.n)]));
-  const byForm = Object.entries(interpretationForms)
-    .map(([form, label]) => ({ label, count: counts.get(form as keyof typeof interpretationForms) ?? 0 }))
-    .filter((f) => f.count > 0);
+  const byForm = await interpretationsByForm(ctx.db, [agencyId], y.from, y.to);
   const published = await ctx.db
     .selectFrom('items')
     .select(['id', 'genre', 'is_policy'])
@@ -189,7 +156,7 @@ export async function gatherSummaryFigures(
     year,
     tasks: await taskFigures(ctx, agencyId, year),
     columns: await columnFigures(ctx.db, agencyId, y),
-    sourceStatus: await sourceStatusFigures(ctx.db, agencyId, y),
+    sourceStatus: await sourceStatusCounts(ctx.db, [agencyId], y.from, y.to), // 源头认定, as in the annual report
     review: await reviewFigures(ctx.db, agencyId, y),
     interpretations: await interpretationFigures(ctx, agencyId, y),
     rectification: await rectificationFigures(ctx, agencyId, y),
