@@ -4,10 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqlitePathIn } from '../src/db/client';
-import { personApplication } from './helpers/application-fixtures';
+import { burstServerEnv, startBurst } from './helpers/burst-writers';
 import { runGongkai } from './helpers/cli';
 import { type DemoServer, startDemoServer } from './helpers/demo-server';
-import { type FormSession, openForm, postForm, trackingNumberOn } from './helpers/portal-forms';
 
 // Crash consistency (security.md T3, issue 8): twenty writers submit applications to a real server
 // process on SQLite; at a random moment 0.2–2 s in it is killed with SIGKILL, as a power cut would;
@@ -17,41 +16,6 @@ import { type FormSession, openForm, postForm, trackingNumberOn } from './helper
 
 const WRITERS = 20;
 const ROUNDS = 5;
-const serverEnv = {
-  GONGKAI_TRUST_PROXY: '127.0.0.1', // each writer posts from its own X-Forwarded-For address
-  GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000',
-  GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000',
-};
-
-/** Posts applications until the server dies; records each one the server acknowledged. */
-async function writer(baseUrl: string, round: number, w: number, acknowledged: Map<string, string>) {
-  let session: FormSession;
-  try {
-    session = await openForm(baseUrl, '/apply/jxj');
-  } catch {
-    return 0; // killed before this writer started
-  }
-  for (let n = 0; ; n++) {
-    const description = `请公开崩溃测试材料 第${round}轮 第${w}号 第${n}件`;
-    let posted: { status: number; html: string };
-    try {
-      posted = await postForm(
-        baseUrl,
-        '/apply/jxj',
-        session,
-        personApplication({ description }),
-        `10.${round}.${w}.${n % 250}`,
-      );
-    } catch {
-      return n; // connection cut by the kill: unacknowledged
-    }
-    if (posted.status !== 200) throw new Error(`status ${posted.status}: ${posted.html.slice(0, 300)}`);
-    const tracking = trackingNumberOn(posted.html);
-    if (!tracking) throw new Error(`acknowledged without a tracking number: ${posted.html.slice(0, 300)}`);
-    acknowledged.set(tracking, description);
-  }
-}
-
 describe('crash consistency: SIGKILL during a burst of submissions (security.md T3)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-crash-'));
   let server: DemoServer | undefined;
@@ -63,14 +27,13 @@ describe('crash consistency: SIGKILL during a burst of submissions (security.md 
   it('loses no acknowledged write and leaves nothing half-written across five kills', async () => {
     const acknowledged = new Map<string, string>();
     for (let round = 1; round <= ROUNDS; round++) {
-      server = await startDemoServer({ dataDir, env: serverEnv });
-      const s = server;
-      const writers = Array.from({ length: WRITERS }, (_, w) => writer(s.baseUrl, round, w, acknowledged));
+      server = await startDemoServer({ dataDir, env: burstServerEnv });
+      const burst = startBurst(server.baseUrl, round, WRITERS, acknowledged);
       await new Promise((r) => setTimeout(r, 200 + Math.random() * 1800));
-      await s.kill();
-      await Promise.all(writers);
+      await server.kill();
+      await burst.done;
     }
-    server = await startDemoServer({ dataDir, env: serverEnv }); // recovery after the last kill
+    server = await startDemoServer({ dataDir, env: burstServerEnv }); // recovery after the last kill
     await server.stop();
     server = undefined;
     console.info(`T3: ${ROUNDS} kills, ${acknowledged.size} acknowledged submissions`);
@@ -84,7 +47,7 @@ describe('crash consistency: SIGKILL during a burst of submissions (security.md 
         (
           db
             .prepare(
-              "SELECT tracking_number, description FROM applications WHERE description LIKE '%崩溃测试%'",
+              "SELECT tracking_number, description FROM applications WHERE description LIKE '%故障测试%'",
             )
             .all() as { tracking_number: string; description: string }[]
         ).map((r) => [r.tracking_number, r.description]),
@@ -96,7 +59,7 @@ describe('crash consistency: SIGKILL during a burst of submissions (security.md 
       const halfWritten = db
         .prepare(
           `SELECT a.tracking_number FROM applications a
-           WHERE a.description LIKE '%崩溃测试%' AND (NOT EXISTS (SELECT 1 FROM application_events e
+           WHERE a.description LIKE '%故障测试%' AND (NOT EXISTS (SELECT 1 FROM application_events e
                              WHERE e.application_id = a.id AND e.kind = 'submitted')
               OR (a.held_reason IS NULL AND (a.due_on IS NULL OR NOT EXISTS (
                    SELECT 1 FROM application_events e WHERE e.application_id = a.id AND e.kind = 'received'))))`,
