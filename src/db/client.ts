@@ -38,11 +38,16 @@ const STATEMENT_CACHE_SIZE = 2000;
  * Keeps prepared statements by their SQL text. Kysely prepares every query anew, and preparing cost
  * more than running the queries of an item page (bench/load); SQLite re-prepares a cached statement
  * itself after a schema change. A statement still being iterated is busy, so it is never handed out.
+ * Transactions begin IMMEDIATE (see below).
  */
 function withStatementCache(handle: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   const prepare = handle.prepare.bind(handle);
-  handle.prepare = ((source: string) => {
+  handle.prepare = ((text: string) => {
+    // Kysely opens transactions with a deferred BEGIN; a transaction that reads and then writes fails
+    // at once with SQLITE_BUSY when another process (the CLI beside the server) wrote in between,
+    // without waiting for busy_timeout. BEGIN IMMEDIATE takes the write lock first, waiting its turn.
+    const source = text === 'begin' ? 'begin immediate' : text;
     const cached = cache.get(source);
     if (cached && !cached.busy) return cached;
     const statement = prepare(source);

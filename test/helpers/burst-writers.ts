@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { personApplication } from './application-fixtures';
 import { type FormSession, openForm, postForm, trackingNumberOn } from './portal-forms';
 
@@ -70,3 +71,39 @@ export const burstServerEnv = {
   GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000',
   GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000',
 };
+
+/**
+ * Reads a SQLite database the bursts wrote to and returns what is wrong, for a test to expect empty:
+ * its integrity and foreign-key checks, acknowledged submissions missing or altered, and stored ones
+ * half-written (without the history written in the same transaction: submitted, then held or received
+ * with a due date).
+ */
+export function burstDamage(sqliteFile: string, acknowledged: Map<string, string>) {
+  const db = new Database(sqliteFile, { readonly: true });
+  try {
+    const rows = db
+      .prepare("SELECT tracking_number, description FROM applications WHERE description LIKE '%故障测试%'")
+      .all() as { tracking_number: string; description: string }[];
+    const stored = new Map(rows.map((r) => [r.tracking_number, r.description]));
+    const halfWritten = db
+      .prepare(
+        `SELECT a.tracking_number FROM applications a
+         WHERE a.description LIKE '%故障测试%' AND (NOT EXISTS (SELECT 1 FROM application_events e
+                           WHERE e.application_id = a.id AND e.kind = 'submitted')
+            OR (a.held_reason IS NULL AND (a.due_on IS NULL OR NOT EXISTS (
+                 SELECT 1 FROM application_events e WHERE e.application_id = a.id AND e.kind = 'received'))))`,
+      )
+      .all();
+    return {
+      integrity: db.pragma('integrity_check', { simple: true }),
+      foreignKeys: db.pragma('foreign_key_check'),
+      lost: [...acknowledged].filter(([t, d]) => stored.get(t) !== d),
+      halfWritten,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** What burstDamage returns for an undamaged database. */
+export const noDamage = { integrity: 'ok', foreignKeys: [], lost: [], halfWritten: [] };
