@@ -5,6 +5,7 @@ export { createDraft, type DraftInput, updateDraft } from './draft.service';
 export { genres, policyGenres } from './genres';
 export { type ImportReport, importDirectory } from './import.service';
 export { DEFAULT_INDEX_TEMPLATE } from './index-number';
+export { type ItemStatusListener, onItemStatusChange } from './item-status-listeners';
 export { issueIndexNumber, publishDueItems, withdrawItem } from './publish.service';
 export { type ItemRelations, itemRelations } from './relations';
 export {

@@ -11,6 +11,7 @@ import { interpretationOf, interpretationsOfPolicy, isPolicyItem } from '../inte
 import { NORMATIVE_GENRE, registerNormative } from '../normative';
 import { mergeCorrection } from './correction.service';
 import { formatIndexNumber, indexPeriod } from './index-number';
+import { notifyItemStatus } from './item-status-listeners';
 import { decideReview } from './review-machine';
 
 // Publishing a signed 主动公开 item: at once or at its scheduled time, with an index number from the
@@ -67,6 +68,7 @@ export async function publishApproved(
     .returningAll()
     .executeTakeFirst();
   if (!published) throw new AppError('conflict', '该信息已发布或状态已变化');
+  await notifyItemStatus(trx, ctx, published, 'published');
   if (published.genre === NORMATIVE_GENRE) await registerNormative(trx, ctx, published);
   await syncSearchIndex(trx, published.id);
   await trx
@@ -171,6 +173,7 @@ export async function withdrawItem(
       .where('status', '=', 'published')
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('conflict', '该信息已被撤下');
+    await notifyItemStatus(trx, ctx, item, 'withdrawn');
     await trx
       .insertInto('review_actions')
       .values({

@@ -14,6 +14,7 @@ import {
 import { NORMATIVE_GENRE } from '../normative';
 import { type GateOverrule, passComplianceGate } from './compliance-gate';
 import { checkDisclosure } from './disclosure';
+import { notifyItemStatus } from './item-status-listeners';
 import { policyIsOut, publishApproved } from './publish.service';
 import { chainForItem, defaultReviewChain, type ReviewStep } from './review-chain';
 import { decideReview, type ReviewSubject } from './review-machine';
@@ -117,6 +118,7 @@ export async function submitForReview(ctx: Context, p: Principal, actor: Actor, 
       .where('status', '=', 'draft')
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', '该信息已报审');
+    await notifyItemStatus(trx, ctx, item, 'in_review');
     await recordOpinion(trx, ctx, p, item, null, '报审', 'submit', '');
     return {
       result: undefined,
@@ -186,6 +188,7 @@ export async function reviewStep(
       .where('review_round', '=', item.review_round)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AppError('conflict', '该环节已由他人处理，请刷新后查看');
+    await notifyItemStatus(trx, ctx, item, decision.status);
     await recordOpinion(
       trx,
       ctx,

@@ -7,7 +7,7 @@ import { parseInput } from '../../core/validation';
 import type { DB } from '../../db/schema';
 import type { AnnualReportRow, AnnualReportStatus } from '../../db/schema-reports';
 import type { Principal } from '../accounts';
-import { type Actor, auditedTransaction } from '../audit';
+import { type Actor, auditedTransaction, recordAudit } from '../audit';
 import { buildAnnualReport } from './report-build.service';
 import { type AnnualReport, annualReportSchema } from './report-schema';
 import { type ReportAgency, reportAgencyChoices, reportAgencyFor } from './report-store-access';
@@ -52,35 +52,31 @@ const systemReviewActor: Actor = {
   requestId: null,
 };
 
-/** Brings a report's status in line with its 年报 item (the review runs on the item); audited when it moves. */
-export async function followItemStatus(ctx: Context, row: AnnualReportRow): Promise<AnnualReportRow> {
-  if (!row.item_id) return row;
-  const item = await ctx.db
-    .selectFrom('items')
-    .select('status')
-    .where('id', '=', row.item_id)
+/**
+ * Moves a report's status with its 年报 item, inside the transaction that moves the item (the documents
+ * module tells its listeners); audited as the review flow's doing.
+ */
+export async function followItemStatus(
+  trx: Kysely<DB>,
+  ctx: Context,
+  item: { id: string; agency_id: string },
+  itemStatus: string,
+): Promise<void> {
+  const status = itemStatusToReport[itemStatus];
+  if (!status) return;
+  const row = await trx
+    .selectFrom('annual_reports')
+    .select(['id', 'status', 'year'])
+    .where('item_id', '=', item.id)
     .executeTakeFirst();
-  const status = item ? itemStatusToReport[item.status] : 'draft';
-  if (!status || status === row.status) return row;
-  return auditedTransaction(ctx, systemReviewActor, async (trx) => {
-    const moved = await trx
-      .updateTable('annual_reports')
-      .set({ status })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .executeTakeFirst();
-    // Another request moved it first: nothing changed here, nothing to audit.
-    if (Number(moved.numUpdatedRows) !== 1) return { result: { ...row, status }, audit: [] };
-    return {
-      result: { ...row, status },
-      audit: {
-        action: 'report.status_followed',
-        objectType: 'annual_report',
-        objectId: row.id,
-        agencyId: row.agency_id,
-        details: { year: Number(row.year), before: row.status, after: status, itemId: row.item_id },
-      },
-    };
+  if (!row || row.status === status) return;
+  await trx.updateTable('annual_reports').set({ status }).where('id', '=', row.id).execute();
+  await recordAudit(trx, ctx, systemReviewActor, {
+    action: 'report.status_followed',
+    objectType: 'annual_report',
+    objectId: row.id,
+    agencyId: item.agency_id,
+    details: { year: Number(row.year), before: row.status, after: status, itemId: item.id },
   });
 }
 
@@ -89,7 +85,7 @@ export function reportOfRow(row: AnnualReportRow): AnnualReport {
   return annualReportSchema.parse(JSON.parse(row.data));
 }
 
-/** Every stored report the principal may see, newest year first, each with its status brought up to date. */
+/** Every stored report the principal may see, newest year first. */
 export async function listStoredReports(ctx: Context, p: Principal) {
   const agencies = await reportAgencyChoices(ctx, p);
   if (agencies.length === 0) return [];
@@ -104,9 +100,7 @@ export async function listStoredReports(ctx: Context, p: Principal) {
     .orderBy('year', 'desc')
     .orderBy('agency_id')
     .execute();
-  const followed = [];
-  for (const row of rows) followed.push(await followItemStatus(ctx, row));
-  return followed.map((row) => ({
+  return rows.map((row) => ({
     row,
     agency: agencies.find((a) => a.id === row.agency_id) as ReportAgency,
   }));
@@ -117,8 +111,7 @@ export async function loadStoredReport(ctx: Context, p: Principal, id: string): 
   const found = await ctx.db.selectFrom('annual_reports').selectAll().where('id', '=', id).executeTakeFirst();
   if (!found) throw new AppError('not_found', '年度报告不存在');
   const agency = await reportAgencyFor(ctx, p, found.agency_id);
-  const row = await followItemStatus(ctx, found);
-  return { row, report: reportOfRow(row), agency };
+  return { row: found, report: reportOfRow(found), agency };
 }
 
 /** The agency's stored report of a year, if any. */
@@ -158,7 +151,7 @@ export async function saveDraftReport(
   details: Record<string, unknown> = {},
 ): Promise<string> {
   const existing = await storedReportOf(ctx.db, agencyId, report.year);
-  if (existing) assertDraft(await followItemStatus(ctx, existing));
+  if (existing) assertDraft(existing);
   const now = ctx.clock.now().toISOString();
   const by = actor.name ?? '未知';
   const data = JSON.stringify(report);

@@ -8,6 +8,7 @@ import { type Actor, auditedTransaction } from '../audit';
 import {
   cleanText,
   createDraft,
+  onItemStatusChange,
   registerSignOffCheck,
   sanitizeBody,
   submitForReview,
@@ -18,7 +19,13 @@ import { checkAnnualReport, type ReportFinding } from './report-check';
 import { renderAnnualReportHtml } from './report-html';
 import { reportTitle } from './report-labels';
 import type { AnnualReport } from './report-schema';
-import { assertDraft, previousReportOf, reportOfRow, type StoredReport } from './report-store.service';
+import {
+  assertDraft,
+  followItemStatus,
+  previousReportOf,
+  reportOfRow,
+  type StoredReport,
+} from './report-store.service';
 import { assertReportEditor } from './report-store-access';
 
 // Approval of the annual report (issue 7 "Approve, export, publish"; 条例 Art. 50 publication by 31 January,
@@ -167,6 +174,7 @@ async function checkReportSignOff(ctx: Context, item: Item): Promise<void> {
 }
 
 registerSignOffCheck('annual-report', checkReportSignOff);
+onItemStatusChange('annual-report', followItemStatus);
 
 /** The district's departments whose report for the year is not yet published (the district page lists them). */
 export async function departmentsNotPublished(ctx: Context, districtId: string, year: number) {
