@@ -1,13 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/app/demo-data';
-import { type DemoServer, startDemoServer } from './helpers/demo-server';
+import { duties } from '../src/app/duties';
+import { type DemoServer, startDemoServer, startWorker, type WorkerProcess } from './helpers/demo-server';
 import { type HttpSession, signInOverHttp } from './helpers/http-session';
 import { createPostgresDatabase, testDatabases } from './helpers/test-context';
 
-// Two server processes on one PostgreSQL (issue 8, "Several instances"): a login on one is valid on
-// the other, a view counted on either is counted once, a scheduled duty runs once although both
-// schedule it, and a document published through one is visible and searchable through the other at
+// Two server processes and one worker on one PostgreSQL (issue 8, "Several instances"): a login on one
+// is valid on the other, a view counted on either is counted once, a scheduled duty runs once although
+// all three schedule it, and a document published through one is visible and searchable through the other at
 // once — as is its withdrawal, despite the rendered-page cache.
 
 const BROWSER = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126 Safari/537.36' };
@@ -20,6 +21,8 @@ describe.each(testDatabases().filter((k) => k === 'postgres'))('two instances on
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let a: DemoServer;
   let b: DemoServer;
+  let worker: WorkerProcess;
+  let claimedFirst: { name: string; instance: string }[] = [];
   let sql: pg.Client;
   const secrets = new Map<string, string>();
   const count = async (query: string, params: unknown[] = []) =>
@@ -28,21 +31,31 @@ describe.each(testDatabases().filter((k) => k === 'postgres'))('two instances on
   beforeAll(async () => {
     database = await createPostgresDatabase();
     const env = { ...KEYS, DATABASE_URL: database.url };
-    a = await startDemoServer({ env }); // loads the demo content
-    b = await startDemoServer({ env }); // finds it loaded
+    worker = await startWorker(env); // migrates, ticks every duty at once: it claims the current slots
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
+    for (
+      let i = 0;
+      i < 200 && (await count('SELECT count(DISTINCT name) AS n FROM duty_runs')) < duties.length;
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    claimedFirst = (await sql.query('SELECT name, instance FROM duty_runs')).rows;
+    a = await startDemoServer({ env }); // loads the demo content, ticks every duty too
+    b = await startDemoServer({ env }); // finds it loaded, ticks every duty too
   }, 120_000);
 
   afterAll(async () => {
     await sql?.end();
     await a?.stop();
     await b?.stop();
+    await worker?.stop();
     await database?.drop();
   });
 
-  it('runs a scheduled duty once although both instances schedule it', async () => {
-    // Both instances tick every duty at start; the nightly inspection must exist once for today's slot.
+  it('runs a scheduled duty once although both instances and the worker schedule it', async () => {
+    // All three tick every duty at start; the nightly inspection must exist once for today's slot, run
+    // by the worker, which ticked first.
     for (
       let i = 0;
       i < 100 && (await count('SELECT count(*) AS n FROM inspections WHERE finished_at IS NOT NULL')) < 1;
@@ -52,6 +65,9 @@ describe.each(testDatabases().filter((k) => k === 'postgres'))('two instances on
     expect(await count('SELECT count(*) AS n FROM inspections')).toBe(1);
     const runs = await sql.query("SELECT instance FROM duty_runs WHERE name = 'inspection'");
     expect(runs.rows.length).toBe(1);
+    expect(claimedFirst.map((r) => r.name).sort()).toEqual(duties.map((d) => d.name).sort());
+    for (const run of claimedFirst) expect(run.instance, run.name).toContain(`:${worker.pid}:`);
+    expect(runs.rows[0].instance).toContain(`:${worker.pid}:`);
   });
 
   it('accepts on one instance a login made on the other', async () => {

@@ -14,6 +14,7 @@ import { duties } from './duties';
 import { addReportCommands } from './report-commands';
 import { addScanCommand } from './scan-command';
 import { serve } from './serve';
+import { worker } from './worker';
 
 // `gongkai` — the home of every operational command (README "Operations").
 
@@ -46,6 +47,11 @@ export function buildCli(): Command {
     .command('serve')
     .description('start the portal and back office (npm start)')
     .action(async () => serve(loadConfig()));
+
+  program
+    .command('worker')
+    .description('run the scheduled duties without the web server (several instances; see README)')
+    .action(async () => worker(loadConfig()));
 
   program
     .command('migrate')

@@ -14,9 +14,9 @@ export async function serve(config: Config): Promise<void> {
   }
   const app = await buildServer(ctx, loggerOptions(config.logLevel));
   if (!config.mail.smtpUrl) app.log.warn('GONGKAI_SMTP_URL is not set: mail stays queued in the outbox');
-  const stopDuties = startDuties(ctx, (duty, error) =>
-    app.log.error({ err: error, duty }, 'scheduled duty failed'),
-  );
+  const stopDuties = config.runDuties
+    ? startDuties(ctx, (duty, error) => app.log.error({ err: error, duty }, 'scheduled duty failed'))
+    : () => {};
   const stop = async () => {
     stopDuties();
     await app.close();

@@ -31,6 +31,9 @@ const envSchema = z.object({
   GONGKAI_PASSWORD_MAX_AGE_DAYS: intFrom(90),
   GONGKAI_PUBLIC_POSTS_PER_MINUTE: intFrom(10),
   GONGKAI_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  // Whether `serve` also runs the scheduled duties; off when a separate `gongkai worker` runs them.
+  // Either way each duty claims its slot in duty_runs, so it runs once however many processes tick it.
+  GONGKAI_DUTIES: flag.default(true),
   // 规范性文件 validity (law-and-formats.md §3.5): 5 years, 2 for 试行/暂行, unless a province says otherwise.
   GONGKAI_NORMATIVE_YEARS: z.coerce.number().int().min(1).max(10).default(5),
   GONGKAI_NORMATIVE_TRIAL_YEARS: z.coerce.number().int().min(1).max(5).default(2),
@@ -99,6 +102,8 @@ export interface Config {
   passwordMaxAgeDays: number;
   publicPostsPerMinute: number;
   shedEventLoopDelayMs: number; // 0 = never shed load
+  /** Whether `serve` runs the scheduled duties too (GONGKAI_DUTIES; a `gongkai worker` always does). */
+  runDuties: boolean;
   normativeValidity: { years: number; trialYears: number };
   interpretationLagDays: number;
   attachments: { maxFileBytes: number; maxFiles: number; maxSubmissionBytes: number };
@@ -157,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
     shedEventLoopDelayMs: e.GONGKAI_SHED_EVENT_LOOP_DELAY_MS,
+    runDuties: e.GONGKAI_DUTIES,
     normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },
     interpretationLagDays: e.GONGKAI_INTERPRETATION_LAG_DAYS,
     attachments: {

@@ -11,7 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** A port nobody listens on right now: the OS picks it, we release it for the server. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -101,6 +101,50 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     throw error;
   }
   return { baseUrl, stop, kill, log: () => log };
+}
+
+export interface WorkerProcess {
+  pid: number;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+/** Starts `gongkai worker` (the scheduled duties, no web server) on the database or data folder `env` names. */
+export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-worker-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dataDir, NODE_ENV: 'development' };
+  delete childEnv.DATABASE_URL; // embedded SQLite unless the caller names a database
+  let log = '';
+  const child = spawn(process.execPath, ['bin/gongkai.js', 'worker'], {
+    cwd: repoRoot,
+    env: { ...childEnv, ...env },
+    stdio: 'pipe',
+  });
+  const started = new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      log += d;
+      if (log.includes('worker started')) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`worker exited (${code}):\n${log}`)));
+    setTimeout(() => reject(new Error(`worker not started within 40 s:\n${log}`)), 40_000).unref();
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await started;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pid: child.pid ?? 0, stop, log: () => log };
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (never a downloaded browser). */
