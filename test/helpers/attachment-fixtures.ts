@@ -1,7 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AttachmentScanner } from '../../src/modules/attachments';
-import { crc32, minimalDocx, minimalOfd, minimalXlsx, zipWithDeclaredEntries } from './zip';
+import {
+  buildZip,
+  crc32,
+  docxParts,
+  minimalDocx,
+  minimalOfd,
+  minimalXlsx,
+  type ZipEntry,
+  zerosDeflated,
+  zipWithDeclaredEntries,
+} from './zip';
 
 // Fixtures for the attachment tests (security.md T7), generated at run time: valid files of each
 // accepted type, and the abuse cases with the status and message each must get.
@@ -144,3 +154,40 @@ export const abuse: [string, Upload[], number, string][] = [
   ['a 21 MB file', [file('big.pdf', bigPdf)], 413, '20 MB'],
   ['11 files', Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())), 413, '10 个文件'],
 ];
+
+// Hostile archives built for real (security.md T7, "zip bombs inside .docx/.xlsx"): the bytes an attacker
+// would send, not just a directory that claims things. Built once per test file, on first use.
+
+const GB = 2 ** 30;
+let zerosGb: ReturnType<typeof zerosDeflated> | undefined;
+/** 1 GB of zeros as one deflate stream of about 1 MB. */
+export const oneGbOfZeros = () => {
+  zerosGb ??= zerosDeflated(GB);
+  return zerosGb;
+};
+
+/** An entry of 1 GB of zeros that says so (refused on its ratio) or claims 4 KB (caught inflating it). */
+export const zerosEntry = (name: string, lying = false): ZipEntry => ({
+  name,
+  deflated: oneGbOfZeros(),
+  ...(lying ? { declaredSize: 4096 } : {}),
+});
+
+/** A DOCX with `count` real entries: the EOCD count is cut to 16 bits, as careless writers do past 65,535. */
+export function docxWithEntries(count: number): Buffer {
+  const parts = docxParts();
+  const extra = Array.from({ length: count - parts.length }, (_, i): ZipEntry => ({ name: `p/${i}` }));
+  return buildZip([...parts, ...extra], '', count & 0xffff);
+}
+
+/** A DOCX whose chart workbook (word/embeddings/…xlsx) carries the given entries. */
+export const docxEmbedding = (workbook: Buffer, name = 'word/embeddings/Microsoft_Excel_Worksheet.xlsx') =>
+  minimalDocx([{ name, data: workbook }]);
+
+/** A baseline JPEG header (SOI, APP0, SOF0) declaring width × height. */
+export function jpegClaiming(width: number, height: number): Buffer {
+  const sof = Buffer.from('ffc00011080000000003012200021101031101', 'hex');
+  sof.writeUInt16BE(height, 5);
+  sof.writeUInt16BE(width, 7);
+  return Buffer.concat([JPEG.subarray(0, 20), sof, Buffer.from('ffd9', 'hex')]);
+}

@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, crc32 as zlibCrc32 } from 'node:zlib';
 
 // A small ZIP writer for tests (APPNOTE 4.3): real archives for DOCX/XLSX/OFD fixtures, and hostile ones
 // whose central directory declares what an attacker would — sizes, names, symlinks, entry counts.
@@ -23,6 +23,33 @@ export interface ZipEntry {
   /** What the central directory claims the entry inflates to (a lie, for zip bombs). */
   declaredSize?: number;
   symlink?: boolean;
+  /** Data compressed beforehand (deflate), e.g. by zerosDeflated: stored as is, with its size and CRC. */
+  deflated?: Deflated;
+  /** A different name in the local header than in the central directory (a parser-confusion trick). */
+  localName?: string;
+}
+
+export interface Deflated {
+  data: Buffer;
+  size: number;
+  crc: number;
+}
+
+const MB = 1_048_576;
+
+/**
+ * `size` bytes of zeros (a multiple of 1 MB) as one raw deflate stream, built without ever holding them:
+ * one 1 MB block compressed with a full flush (so it depends on nothing before it) repeated, then an
+ * empty final block. 1 GB comes to about 1 MB; the CRC is computed over 1 MB at a time.
+ */
+export function zerosDeflated(size: number): Deflated {
+  const zeros = Buffer.alloc(MB);
+  const block = deflateRawSync(zeros, { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
+  const blocks = size / MB;
+  let crc = 0;
+  for (let i = 0; i < blocks; i++) crc = zlibCrc32(zeros, crc);
+  const data = Buffer.concat([...Array<Buffer>(blocks).fill(block), deflateRawSync(Buffer.alloc(0))]);
+  return { data, size, crc };
 }
 
 function localHeader(name: Buffer, method: number, crc: number, compressed: number, size: number): Buffer {
@@ -80,20 +107,24 @@ export function endOfCentralDirectory(entries: number, size: number, offset: num
 }
 
 /** A complete archive: local headers and data, then the central directory and the EOCD record. */
-export function buildZip(entries: ZipEntry[], comment = ''): Buffer {
+export function buildZip(
+  entries: ZipEntry[],
+  comment = '',
+  /** The entry count the EOCD record states (default: the real count, capped at 0xFFFF). */
+  declaredEntries?: number,
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const raw = Buffer.from(entry.data ?? '');
-    const method = entry.deflate ? 8 : 0;
-    const stored = entry.deflate ? deflateRawSync(raw) : raw;
-    const crc = crc32(raw);
-    const local = Buffer.concat([
-      localHeader(Buffer.from(entry.name, 'utf8'), method, crc, stored.length, raw.length),
-      stored,
-    ]);
-    const size = entry.declaredSize ?? raw.length;
+    const method = entry.deflate || entry.deflated ? 8 : 0;
+    const stored = entry.deflated?.data ?? (entry.deflate ? deflateRawSync(raw) : raw);
+    const crc = entry.deflated?.crc ?? crc32(raw);
+    const rawSize = entry.deflated?.size ?? raw.length;
+    const localName = Buffer.from(entry.localName ?? entry.name, 'utf8');
+    const local = Buffer.concat([localHeader(localName, method, crc, stored.length, rawSize), stored]);
+    const size = entry.declaredSize ?? rawSize;
     centrals.push(
       centralHeader(entry.name, {
         method,
@@ -111,7 +142,7 @@ export function buildZip(entries: ZipEntry[], comment = ''): Buffer {
   return Buffer.concat([
     ...locals,
     directory,
-    endOfCentralDirectory(entries.length, directory.length, offset, comment),
+    endOfCentralDirectory(declaredEntries ?? entries.length, directory.length, offset, comment),
   ]);
 }
 
@@ -139,9 +170,9 @@ const contentTypes = (main: string, part: string) =>
   `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${main}.main+xml"/>` +
   '</Types>';
 
-/** The smallest DOCX that file-type recognises: content types, package relationships, the document. */
-export function minimalDocx(extra: ZipEntry[] = [], body = '<w:p>通知</w:p>'): Buffer {
-  return buildZip([
+/** The parts of the smallest DOCX that file-type recognises: content types, relationships, the document. */
+export function docxParts(body = '<w:p>通知</w:p>'): ZipEntry[] {
+  return [
     {
       name: '[Content_Types].xml',
       data: contentTypes('wordprocessingml.document', 'word/document.xml'),
@@ -153,13 +184,12 @@ export function minimalDocx(extra: ZipEntry[] = [], body = '<w:p>通知</w:p>'):
       data: `<w:document><w:body>${body}</w:body></w:document>`,
       deflate: true,
     },
-    ...extra,
-  ]);
+  ];
 }
 
-/** The smallest XLSX that file-type recognises. */
-export function minimalXlsx(): Buffer {
-  return buildZip([
+/** The parts of the smallest XLSX that file-type recognises. */
+export function xlsxParts(): ZipEntry[] {
+  return [
     {
       name: '[Content_Types].xml',
       data: contentTypes('spreadsheetml.sheet', 'xl/workbook.xml'),
@@ -167,7 +197,17 @@ export function minimalXlsx(): Buffer {
     },
     { name: '_rels/.rels', data: '<Relationships/>' },
     { name: 'xl/workbook.xml', data: '<workbook/>' },
-  ]);
+  ];
+}
+
+/** The smallest DOCX that file-type recognises, with any extra entries after its parts. */
+export function minimalDocx(extra: ZipEntry[] = [], body = '<w:p>通知</w:p>'): Buffer {
+  return buildZip([...docxParts(body), ...extra]);
+}
+
+/** The smallest XLSX that file-type recognises, with any extra entries after its parts. */
+export function minimalXlsx(extra: ZipEntry[] = []): Buffer {
+  return buildZip([...xlsxParts(), ...extra]);
 }
 
 /** An OFD package (GB/T 33190): a ZIP with OFD.xml at its root. */

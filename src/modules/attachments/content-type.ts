@@ -81,7 +81,37 @@ export function pngDimensionsProblem(head: Buffer): string | null {
   const width = head.readUInt32BE(16);
   const height = head.readUInt32BE(20);
   if (width === 0 || height === 0) return '无效的 PNG 图片（尺寸为 0）';
-  if (width > PNG_LIMITS.maxSide || height > PNG_LIMITS.maxSide || width * height > PNG_LIMITS.maxPixels)
-    return `图片尺寸过大（${width} × ${height}，每边不超过 ${PNG_LIMITS.maxSide} 像素、总计不超过 1 亿像素）`;
+  return sizeProblem(width, height);
+}
+
+const SOF_MARKERS = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/** The size a JPEG declares in its first SOF segment, found by walking the segments; null if none. */
+export function jpegDimensions(bytes: Buffer): { width: number; height: number } | null {
+  let at = 2; // after SOI
+  while (at + 9 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1] ?? 0;
+    if (marker === 0xff) {
+      at++; // fill byte
+      continue;
+    }
+    if (SOF_MARKERS.has(marker))
+      return { height: bytes.readUInt16BE(at + 5), width: bytes.readUInt16BE(at + 7) };
+    if (marker === 0xda || marker === 0xd9) return null; // image data or end before any frame header
+    at += 2 + bytes.readUInt16BE(at + 2);
+  }
   return null;
+}
+
+const sizeProblem = (width: number, height: number): string | null =>
+  width > PNG_LIMITS.maxSide || height > PNG_LIMITS.maxSide || width * height > PNG_LIMITS.maxPixels
+    ? `图片尺寸过大（${width} × ${height}，每边不超过 ${PNG_LIMITS.maxSide} 像素、总计不超过 1 亿像素）`
+    : null;
+
+/** Why an image's declared size is refused (PNG and JPEG), or null; other types pass. */
+export function imageDimensionsProblem(ext: string, bytes: Buffer): string | null {
+  if (ext === 'png') return pngDimensionsProblem(bytes.subarray(0, 64));
+  if (ext !== 'jpg') return null;
+  const size = jpegDimensions(bytes);
+  return size ? sizeProblem(size.width, size.height) : null;
 }

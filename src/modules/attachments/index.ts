@@ -1,3 +1,4 @@
+export { type ArchiveLimits, checkArchive } from './archive-check';
 export { type AttachmentView, attachmentsOf, formatSize, presentAttachment } from './attachment.presenter';
 export {
   canManageAttachments,
@@ -14,7 +15,8 @@ export {
   type Verification,
   verifyAttachment,
 } from './download.service';
-export { contentDisposition, fileNameProblem, sanitizeFileName } from './file-name';
+export { contentDisposition, extensionOf, fileNameProblem, sanitizeFileName } from './file-name';
+export { inspectBytes } from './inspect';
 export {
   type AttachmentScanner,
   passingScanner,
@@ -22,4 +24,5 @@ export {
   scannerFor,
   useAttachmentScanner,
 } from './scanner';
-export { storageRoot } from './storage';
+export { plainDirectory, storageRoot } from './storage';
+export { checkTableUpload } from './table-upload';

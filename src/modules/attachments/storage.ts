@@ -31,8 +31,8 @@ export function storedPath(root: string, storedName: string, temp = false): stri
   return full;
 }
 
-// mkdir -p, then refuse anything that is not a plain directory (a symlink planted in the data folder).
-async function plainDirectory(dir: string): Promise<void> {
+/** mkdir -p, then refuse anything that is not a plain directory (a symlink planted in the data folder). */
+export async function plainDirectory(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const stat = await fs.lstat(dir);
   if (stat.isSymbolicLink() || !stat.isDirectory())

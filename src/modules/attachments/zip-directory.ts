@@ -33,8 +33,19 @@ export interface EndOfCentralDirectory {
   position: number;
 }
 
+/** What the central directory declares about one entry. */
+export interface ZipEntryRecord {
+  name: string;
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  /** File offset of the entry's local header. */
+  localOffset: number;
+}
+
 export interface ZipSummary {
   names: string[];
+  entries: ZipEntryRecord[];
   totalUncompressed: number;
 }
 
@@ -93,8 +104,10 @@ export function readCentralDirectory(
   directory: Buffer,
   eocd: EndOfCentralDirectory,
   fileSize: number,
+  maxTotalUncompressed: number = ZIP_LIMITS.maxTotalUncompressed,
 ): ZipSummary {
-  const names: string[] = [];
+  const entries: ZipEntryRecord[] = [];
+  const seen = new Set<string>();
   let at = 0;
   let totalUncompressed = 0;
   let totalCompressed = 0;
@@ -104,23 +117,28 @@ export function readCentralDirectory(
     const entry = centralEntry(directory, at);
     const problem = entryNameProblem(entry.name);
     if (problem) refuse(problem);
+    // Two entries of one name: one reader takes the first, another the last — the checker sees neither.
+    if (seen.has(entry.name)) refuse(`压缩包含有重复的条目名：${entry.name}`);
+    seen.add(entry.name);
     if (
       entry.uncompressed > ZIP_LIMITS.ratioFloor &&
       entry.uncompressed > entry.compressed * ZIP_LIMITS.maxRatio
     )
       refuse(`压缩包条目压缩比过高（超过 ${ZIP_LIMITS.maxRatio}:1），疑似压缩炸弹：${entry.name}`);
-    names.push(entry.name);
+    const { next, ...record } = entry;
+    entries.push(record);
     totalUncompressed += entry.uncompressed;
     totalCompressed += entry.compressed;
-    at = entry.next;
+    at = next;
   }
   if (at !== directory.length) refuse('压缩包条目数与中央目录不符');
   // Entries of a real archive never share bytes; overlapping ones are how non-recursive zip bombs multiply.
   if (totalCompressed > eocd.offset) refuse('压缩包声明的压缩数据超出文件大小（条目重叠）');
-  if (totalUncompressed > ZIP_LIMITS.maxTotalUncompressed) refuse('压缩包解压后超过 200 MB，疑似压缩炸弹');
+  if (totalUncompressed > maxTotalUncompressed)
+    refuse(`压缩包解压后超过 ${Math.round(maxTotalUncompressed / 1_048_576)} MB，疑似压缩炸弹`);
   if (totalUncompressed > ZIP_LIMITS.ratioFloor && totalUncompressed > fileSize * ZIP_LIMITS.maxRatio)
     refuse(`压缩包整体压缩比超过 ${ZIP_LIMITS.maxRatio}:1，疑似压缩炸弹`);
-  return { names, totalUncompressed };
+  return { names: entries.map((e) => e.name), entries, totalUncompressed };
 }
 
 // One central file header (APPNOTE 4.3.12); refuses encryption, Zip64 sizes, unusual methods and symlinks.
@@ -145,5 +163,5 @@ function centralEntry(directory: Buffer, at: number) {
   if (method !== 0 && method !== 8) refuse(`压缩包使用了不支持的压缩方式（${method}）`);
   if (madeBy >> 8 === UNIX_HOST && ((externalAttributes >>> 16) & 0o170000) === SYMLINK_MODE)
     refuse(`压缩包含有符号链接：${name}`);
-  return { name, compressed, uncompressed, next };
+  return { name, method, compressed, uncompressed, localOffset, next };
 }

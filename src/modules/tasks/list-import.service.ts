@@ -6,6 +6,7 @@ import { newId } from '../../core/ids';
 import type { DB } from '../../db/schema';
 import type { KeyTaskItem } from '../../db/schema-tasks';
 import type { Principal } from '../accounts';
+import { checkTableUpload } from '../attachments';
 import { type Actor, auditedTransaction } from '../audit';
 import {
   hasKeyTaskHeader,
@@ -100,6 +101,7 @@ export async function importKeyTaskList(
     throw new AppError('payload_too_large', '清单文件不超过 2 MB', {
       fields: { file: '清单文件不超过 2 MB' },
     });
+  await checkTableUpload(file); // security.md T7: name, type and archive checked before ExcelJS inflates it
   const rows = await readListFile(file.bytes);
   if (!hasKeyTaskHeader(rows))
     throw new AppError(

@@ -1,16 +1,28 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Context } from '../../core/context';
-import { AppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import { newId } from '../../core/ids';
-import { fileNameProblem, sanitizeFileName, scannerFor, storedMediaTypes } from '../attachments';
+import {
+  extensionOf,
+  fileNameProblem,
+  inspectBytes,
+  plainDirectory,
+  sanitizeFileName,
+  scannerFor,
+  storedMediaTypes,
+} from '../attachments';
 
 // Files of key tasks (evidence, meeting minutes), stored the way attachments are (security.md T7) —
 // under the data folder, outside the static root, under generated names; the type decided from the
-// bytes against the attachments' allowlist and required to agree with the name's extension; virus
-// scanned; written to a temp name, fsynced and renamed before the row pointing to it commits.
+// bytes against a narrower allowlist, then THE inspection every upload passes (attachments' inspectBytes:
+// archive structure and inflation within declared sizes, content against extension, image pixel
+// limits); virus scanned; written to a temp name, fsynced and renamed before the row pointing to it
+// commits. Never through a symlink: the folder must be a plain directory and files open O_NOFOLLOW.
+
+const { O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY, O_WRONLY } = constants;
 
 export interface StoredFile {
   original_name: string;
@@ -46,14 +58,13 @@ async function detectType(bytes: Buffer, name: string): Promise<{ mime: string; 
   const detected = await fileTypeFromBuffer(bytes);
   const claimed = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
   const allowed = detected && storedMediaTypes.has(detected.mime) ? EXT_OF_MIME[detected.mime] : undefined;
-  if (!detected || !allowed)
-    throw new AppError(
-      'unsupported_media_type',
-      '只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 文件',
-      {
-        fields: { file: '只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 文件' },
-      },
-    );
+  if (!detected || !allowed) {
+    const what = detected
+      ? `此文件是 ${detected.ext.toUpperCase()}（${detected.mime}）`
+      : '无法识别文件类型，HTML、SVG、文本等文件不能上传';
+    const message = `只能上传 PDF、Word（.docx）、Excel（.xlsx）、JPG 或 PNG 文件：${what}`;
+    throw new AppError('unsupported_media_type', message, { fields: { file: message } });
+  }
   if (!allowed.includes(claimed))
     throw invalid(`文件内容是 ${allowed[0]?.toUpperCase()}，与扩展名“.${claimed}”不符`);
   return { mime: detected.mime, ext: allowed[0] as string };
@@ -74,11 +85,18 @@ export async function storeTaskFile(
     });
   const name = sanitizeFileName(file.name);
   const type = await detectType(file.bytes, name);
+  await inspectBytes(file.bytes, extensionOf(name)).catch((error: unknown) =>
+    Promise.reject(
+      isAppError(error)
+        ? new AppError(error.code, error.message, { fields: { file: error.message } })
+        : error,
+    ),
+  );
   const root = taskFilesRoot(ctx);
-  await fs.mkdir(root, { recursive: true });
+  await plainDirectory(root);
   const stored = `${newId()}.${type.ext}`;
-  const temp = path.join(root, `${stored}.part`);
-  const handle = await fs.open(temp, 'wx', 0o600);
+  const temp = path.join(root, `.${stored}.part`);
+  const handle = await fs.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   try {
     await handle.writeFile(file.bytes);
     await handle.sync();
@@ -103,9 +121,10 @@ export async function removeTaskFile(ctx: Pick<Context, 'config'>, storedName: s
 
 /** Reads a stored file and checks it is the one recorded (sha256). */
 export async function readTaskFile(ctx: Pick<Context, 'config'>, f: { stored_name: string; sha256: string }) {
-  const bytes = await fs.readFile(taskFilePath(ctx, f.stored_name)).catch(() => {
+  const handle = await fs.open(taskFilePath(ctx, f.stored_name), O_RDONLY | O_NOFOLLOW).catch(() => {
     throw new AppError('not_found', '文件不存在');
   });
+  const bytes = await handle.readFile().finally(() => handle.close());
   if (createHash('sha256').update(bytes).digest('hex') !== f.sha256)
     throw new AppError('unavailable', '文件校验失败，请联系系统管理员');
   return bytes;
