@@ -61,11 +61,38 @@ function withStatementCache(handle: SQLite.Database): SQLite.Database {
 /** Opens the database named by the target: PostgreSQL when a URL is given, SQLite otherwise. */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.url) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    // A dropped connection must not crash the process; the next query reconnects.
+    // Waiting for a connection (PostgreSQL unreachable, or every connection busy) ends after 5 s
+    // with an error answered 503, instead of holding the request until the socket times out.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // A dropped connection must not crash the process (an unhandled 'error' event): the pool drops
+    // an idle one itself; one checked out (inside a transaction, between its queries) fails its next
+    // query and is dropped when released. The next request connects afresh (PostgreSQL restart, issue 8).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   }
   const file = target.sqlitePath ?? ':memory:';
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: openSqlite(file) }) });
+}
+
+/** SQLSTATEs of a PostgreSQL that is down, restarting, in recovery or out of connections. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+/** What the pg driver throws without a code when a connection is cut, lost or cannot be had in time. */
+const LOST_CONNECTION =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed)/;
+
+/**
+ * Whether an error means the database cannot be reached right now (PostgreSQL stopped, restarting or
+ * its connection lost), not that the request or the code is wrong: answered 503 with Retry-After.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) return true;
+    if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+    if (LOST_CONNECTION.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
+import { isDatabaseUnavailable } from '../../db/client';
 import { ErrorPage } from '../portal/views/error-page';
 import { sendPage } from './render';
 
@@ -30,6 +31,8 @@ export function toAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
   const e = error as FastifyError;
   if (e?.statusCode === 429) return new AppError('rate_limited', publicMessages.rate_limited ?? '');
+  // PostgreSQL refuses text it cannot store (a NUL byte in a path or query value): bad input, not a fault.
+  if (e?.code === '22021' || e?.code === '22P05') return new AppError('bad_request', '请求中含有无效字符');
   const code = e?.code ? fastifyCodes[e.code] : undefined;
   if (code) return new AppError(code, publicMessages[code] ?? e.message);
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500)
@@ -52,9 +55,34 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   return sendPage(reply, <ErrorPage status={error.status} message={error.message} />, error.status);
 }
 
+// A refusal before routing skips the onRequest hooks that set the security headers: it gets its own.
+const frameworkErrorHeaders = {
+  'content-security-policy':
+    "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+/**
+ * Fastify's own refusals before routing (a path that is not valid percent-encoded UTF-8, a parameter
+ * over the length limit): the app's 400 page or JSON with the security headers (T6, T14), not
+ * Fastify's default JSON that echoes the URL (`frameworkErrors` option).
+ */
+export function sendFrameworkError(_error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(frameworkErrorHeaders);
+  sendError(request, reply, new AppError('bad_request', publicMessages.bad_request ?? ''));
+}
+
 /** Installs the error and not-found handlers. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL down or restarting (issue 8): a clean 503 the client may retry; the pool reconnects.
+      request.log.warn({ err: error }, 'database unavailable');
+      const busy = new AppError('unavailable', '系统暂时无法处理请求，请稍后再试', { retryAfterSeconds: 5 });
+      return sendError(request, reply, busy);
+    }
     const known = toAppError(error);
     if (known) return sendError(request, reply, known);
     request.log.error({ err: error }, 'unhandled error');

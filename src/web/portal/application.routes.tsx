@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
 import { isAppError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
@@ -25,7 +26,7 @@ import { shellOf } from './shell';
 import { ApplicantCasePage, TrackFormPage } from './views/application-case';
 import { emptyForm, type PublicFormState } from './views/application-fields';
 import { ApplicationFormPage } from './views/application-form';
-import { ApplyGuidePage, applyWords, ReceiptPage } from './views/application-pages';
+import { ApplyGuidePage, applyWords, type ReceiptFacts, ReceiptPage } from './views/application-pages';
 
 // 依申请公开 for the public (条例 Art. 29–33): the guide, the online form, the receipt, and the case page
 // opened by tracking number + query code. No third-party CAPTCHA: per-IP rate limits (public-posting.tsx), and the
@@ -138,19 +139,32 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): v
         return sendPage(reply, page, 400);
       }
       // Rendered from the POST itself (no redirect): the query code must not travel in a URL.
-      const view = await applicantView(
-        ctx,
-        await findByTracking(ctx, receipt.trackingNumber, receipt.queryCode),
-      );
-      const facts = {
+      // The submission is committed: should reading it back fail (PostgreSQL restarting, issue 8), the
+      // receipt still shows the tracking number and the query code, which exist nowhere else.
+      const today = chinaDay(ctx.clock.now());
+      let facts: ReceiptFacts = {
         agencyName: agency.name,
         trackingNumber: receipt.trackingNumber,
         queryCode: receipt.queryCode,
         held: receipt.held,
-        submittedOn: view.events[0]?.on_date ?? view.app.created_at.slice(0, 10),
-        receivedOn: view.app.received_on,
-        due: view.due.due,
+        submittedOn: today,
+        receivedOn: receipt.held ? null : today,
+        due: null,
       };
+      try {
+        const view = await applicantView(
+          ctx,
+          await findByTracking(ctx, receipt.trackingNumber, receipt.queryCode),
+        );
+        facts = {
+          ...facts,
+          submittedOn: view.events[0]?.on_date ?? view.app.created_at.slice(0, 10),
+          receivedOn: view.app.received_on,
+          due: view.due.due,
+        };
+      } catch (error) {
+        request.log.warn({ err: error }, 'receipt shown without its due date: reading it back failed');
+      }
       reply.header('cache-control', 'no-store');
       return sendPage(reply, <ReceiptPage {...shell(request)} receipt={facts} csrf={reply.generateCsrf()} />);
     },
