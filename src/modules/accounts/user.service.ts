@@ -170,9 +170,20 @@ export async function unlockUser(ctx: Context, actor: Actor, userId: string) {
   });
 }
 
+// 三权分立 (security.md T13): whoever resets the security or audit administrator's credentials could sign
+// in as them, so only the same role may; a lost one is replaced on the server (`gongkai admin create`).
+function refuseCredentialTakeover(actor: Actor, user: UserTable): void {
+  if ((user.admin_role === 'security' || user.admin_role === 'audit') && actor.role !== user.admin_role)
+    throw new AppError(
+      'forbidden',
+      '安全管理员、审计管理员的密码和动态口令不能由其他管理员重置；请在服务器上用 gongkai admin create 另建账户并停用原账户',
+    );
+}
+
 /** Gives the account a new one-time password and ends its sessions; the second factor is kept. */
 export async function resetPassword(ctx: Context, actor: Actor, userId: string): Promise<string> {
   const user = await getUser(ctx, userId);
+  refuseCredentialTakeover(actor, user);
   const password = generateInitialPassword();
   const hash = await hashPassword(password);
   await auditedTransaction(ctx, actor, async (trx) => {
@@ -192,7 +203,7 @@ export async function resetPassword(ctx: Context, actor: Actor, userId: string):
 
 /** Clears the second factor so the user enrols again at next login; ends their sessions. */
 export async function resetSecondFactor(ctx: Context, actor: Actor, userId: string) {
-  await getUser(ctx, userId);
+  refuseCredentialTakeover(actor, await getUser(ctx, userId));
   await auditedTransaction(ctx, actor, async (trx) => {
     await trx
       .updateTable('users')
