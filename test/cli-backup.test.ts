@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { storageRoot } from '../src/modules/attachments';
 import { placeFile, storedPath, writeTempFile } from '../src/modules/attachments/storage';
 import { recordAuditAlone, systemActor } from '../src/modules/audit';
 import { registerNormative } from '../src/modules/normative';
+import { taskFilePath, taskFilesRoot } from '../src/modules/tasks';
 import { makeAgency, makeItem, makeUser } from './helpers/factories';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -55,6 +57,33 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
         created_by: null,
         created_at: ctx.clock.now().toISOString(),
         deleted_at: null,
+      })
+      .execute();
+    return { file, storedName, bytes };
+  }
+
+  /** A 信息员例会 minutes file, as the meeting form stores it under key-task-files/, and its row. */
+  async function storeMeetingFile(agencyId: string, originalName: string, bytes: Buffer) {
+    const storedName = `${newId()}.pdf`;
+    const file = taskFilePath(ctx, storedName);
+    mkdirSync(taskFilesRoot(ctx), { recursive: true });
+    writeFileSync(file, bytes);
+    await ctx.db
+      .insertInto('officer_meetings')
+      .values({
+        id: newId(),
+        agency_id: agencyId,
+        held_on: '2026-03-02',
+        attendees: '各科室信息员',
+        topics: '年度工作要点',
+        decisions: '按期报送',
+        original_name: originalName,
+        stored_name: storedName,
+        media_type: 'application/pdf',
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        created_by: null,
+        created_at: ctx.clock.now().toISOString(),
       })
       .execute();
     return { file, storedName, bytes };
@@ -119,10 +148,12 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
   it('backs up the live database and attachments and restores them, audit chain intact', async () => {
     const before = await makeAgency(ctx, { name: '备份前的机构' });
     const kept = await storeAttachment(before.id, '备份前的附件.pdf', Buffer.from('%PDF-1.4 备份前的附件'));
+    const minutes = await storeMeetingFile(before.id, '例会纪要.pdf', Buffer.from('%PDF-1.4 例会纪要'));
     const file = path.join(ctx.dataDir, 'backups', `before.${kind === 'postgres' ? 'dump' : 'sqlite'}`);
     const backup = await gongkai('backup', file);
     expect(backup.code, backup.stderr).toBe(0);
     expect(backup.stdout).toContain('附件 1 个');
+    expect(backup.stdout).toContain('重点工作文件 1 个');
     const logged = await ctx.db
       .selectFrom('audit_log')
       .select('action')
@@ -133,12 +164,14 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     await recordAuditAlone(ctx, systemActor('test'), { action: 'test.after_backup' });
     // The live file is lost after the backup; a later attachment is not in the backup at all.
     rmSync(kept.file);
+    rmSync(minutes.file);
     const later = await storeAttachment(after.id, '备份后的附件.pdf', Buffer.from('%PDF-1.4 备份后'));
 
     const restore = await gongkai('restore', file);
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toContain('附件 1 个');
     expect(readFileSync(kept.file)).toEqual(kept.bytes);
+    expect(readFileSync(minutes.file)).toEqual(minutes.bytes);
     expect(existsSync(later.file)).toBe(false); // the files match the restored database
     const names = (await ctx.db.selectFrom('agencies').select('name').execute()).map((a) => a.name);
     expect(names).toContain(before.name);
@@ -156,8 +189,10 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     const agency = await makeAgency(ctx);
     const altered = await storeAttachment(agency.id, '被改动的附件.pdf', Buffer.from('%PDF-1.4 原文'));
     const missing = await storeAttachment(agency.id, '丢失的附件.pdf', Buffer.from('%PDF-1.4 另一件'));
+    const minutes = await storeMeetingFile(agency.id, '被改动的纪要.pdf', Buffer.from('%PDF-1.4 纪要原文'));
     const file = path.join(ctx.dataDir, 'backups', 'tampered.backup');
     expect((await gongkai('backup', file)).code).toBe(0);
+    writeFileSync(path.join(`${file}.key-task-files`, minutes.storedName), '%PDF-1.4 纪要改过');
     const copyOf = (stored: string) =>
       path.join(`${file}.attachments`, path.relative(storageRoot(ctx.config), stored));
     writeFileSync(copyOf(altered.file), '%PDF-1.4 改过');
@@ -165,7 +200,10 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
 
     const restore = await gongkai('restore', file);
     expect(restore.code).toBe(1);
-    expect(restore.stderr).toContain('附件校验失败：2 个附件缺失或内容不符');
+    expect(restore.stderr).toContain('附件校验失败：3 个附件缺失或内容不符');
+    expect(restore.stderr).toContain(
+      `重点工作文件 被改动的纪要.pdf（${minutes.storedName}）：内容与数据库记录的 SHA-256 不符`,
+    );
     expect(restore.stderr).toContain(
       `附件 被改动的附件.pdf（${altered.storedName}）：内容与数据库记录的 SHA-256 不符`,
     );

@@ -106,12 +106,14 @@ export function buildCli(): Command {
     .argument('<file>')
     .action((file: string) =>
       withContext(async (ctx) => {
-        const { attachmentFiles } = await createBackup(ctx.config, file);
+        const { attachmentFiles, taskFiles } = await createBackup(ctx.config, file);
         await recordAuditAlone(ctx, cliActor(), {
           action: 'backup.created',
-          details: { file, attachmentFiles },
+          details: { file, attachmentFiles, taskFiles },
         });
-        console.log(`备份完成：${file}（附件 ${attachmentFiles} 个，位于 ${file}.attachments/）`);
+        console.log(
+          `备份完成：${file}（附件 ${attachmentFiles} 个，位于 ${file}.attachments/；重点工作文件 ${taskFiles} 个，位于 ${file}.key-task-files/）`,
+        );
       }),
     );
 
@@ -121,17 +123,18 @@ export function buildCli(): Command {
     .argument('<file>')
     .action(async (file: string) => {
       const config = loadConfig();
-      const { attachmentFiles } = await restoreBackup(config, file);
+      const { attachmentFiles, taskFiles } = await restoreBackup(config, file);
       const problems = await withContext(async (ctx) => {
         const found = await verifyRestoredAttachments(ctx);
         await recordAuditAlone(ctx, cliActor(), {
           action: 'backup.restored',
-          details: { file, attachmentFiles, attachmentProblems: found.length },
+          details: { file, attachmentFiles, taskFiles, attachmentProblems: found.length },
         });
         return found;
       }, config);
       if (attachmentFiles === null) console.log('该备份不含附件目录（旧版备份）：现有附件文件保持不变。');
-      console.log(`恢复完成：${file}（附件 ${attachmentFiles ?? 0} 个）`);
+      if (taskFiles === null) console.log('该备份不含重点工作文件目录（旧版备份）：现有文件保持不变。');
+      console.log(`恢复完成：${file}（附件 ${attachmentFiles ?? 0} 个，重点工作文件 ${taskFiles ?? 0} 个）`);
       if (problems.length > 0) {
         console.error(`附件校验失败：${problems.length} 个附件缺失或内容不符`);
         for (const p of problems) console.error(`  ${describeAttachmentProblem(p)}`);

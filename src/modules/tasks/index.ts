@@ -28,6 +28,7 @@ export {
   submitTask,
 } from './task.service';
 export { mayKeepRoster, mayManageKeyTasks, mayReviewTask, maySeeAgency, mayWorkOnTask } from './task-access';
+export { taskFilePath, taskFilesRoot } from './task-files';
 export {
   getListItem,
   type KeyTaskProgress,
