@@ -96,7 +96,7 @@ describe.each(testDatabases())('the authorisation matrix on %s', (kind) => {
 
   beforeAll(async () => {
     // Load shedding is off: a slow page on a busy 2-core runner must not turn into a 503 here.
-    ctx = await createTestContext(kind, { GONGKAI_SHED_EVENT_LOOP_DELAY_MS: '0' });
+    ctx = await createTestContext(kind);
     ctx.clock.set('2026-04-20T02:00:00.000Z');
     records = await seedRouteRecords(ctx);
     app = await buildServer(ctx);

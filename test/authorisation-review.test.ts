@@ -69,7 +69,7 @@ describe.each(testDatabases())('the three-level review over HTTP on %s', (kind) 
   }
 
   beforeAll(async () => {
-    ctx = await createTestContext(kind, { GONGKAI_SHED_EVENT_LOOP_DELAY_MS: '0' });
+    ctx = await createTestContext(kind);
     app = await buildServer(ctx);
     const district = await makeAgency(ctx, { kind: 'district' });
     agencyId = (await makeAgency(ctx)).id;

@@ -25,7 +25,7 @@ export async function freePort(): Promise<number> {
 
 /** Polls /healthz; the first start migrates and loads demo content, so this can take a while. */
 async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 40_000;
+  const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
     try {
@@ -35,7 +35,7 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`server not healthy within 40 s:\n${log()}`);
+  throw new Error(`server not healthy within 90 s:\n${log()}`);
 }
 
 export interface DemoServer {
@@ -66,6 +66,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     LOG_LEVEL: 'warn',
     GONGKAI_DEMO: '1',
     NODE_ENV: 'development',
+    GONGKAI_SHED_EVENT_LOOP_DELAY_MS: '0', // as in test-context.ts: no 503s because CI is busy
   };
   delete env.DATABASE_URL; // embedded SQLite unless the caller names a database
   Object.assign(env, options.env);
