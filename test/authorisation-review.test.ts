@@ -115,8 +115,8 @@ describe.each(testDatabases())('the three-level review over HTTP on %s', (kind) 
           const res = await post(clients[role], item.id, action, body);
           expect(res.statusCode, `${role} at level ${level}: ${action}`).toBeLessThan(500);
           if (action === '/review' && role === 'reviewer3' && level === 1) {
-            // 终审 of an item still at 初审: refused with the reason (the service's conflict, shown as 400).
-            expect(res.statusCode).toBe(400);
+            // 终审 of an item still at 初审: the page again with the reason, as a conflict (T11: 409).
+            expect(res.statusCode).toBe(409);
             expect(res.body).toContain('尚未到达您的审核环节');
           }
         }
@@ -147,7 +147,7 @@ describe.each(testDatabases())('the three-level review over HTTP on %s', (kind) 
     expect((await post(allHats, id, '/submit', {})).statusCode).toBe(303);
     for (const next of ['reviewer1', 'reviewer2', null] as const) {
       const refused = await post(allHats, id, '/review', approve);
-      expect(refused.statusCode).toBe(400);
+      expect(refused.statusCode).toBe(403);
       expect(refused.body).toContain('不能审核自己起草的信息');
       if (next) await signStep(next, id);
     }
@@ -163,7 +163,7 @@ describe.each(testDatabases())('the three-level review over HTTP on %s', (kind) 
     expect((await post(twoLevels, item.id, '/review', approve)).statusCode).toBe(303);
     await signStep('reviewer2', item.id);
     const second = await post(twoLevels, item.id, '/review', approve);
-    expect(second.statusCode).toBe(400);
+    expect(second.statusCode).toBe(403);
     expect(second.body).toContain('两个审核环节');
     const after = await reload(ctx, item.id);
     expect([after.status, after.review_step]).toEqual(['in_review', 2]);

@@ -74,7 +74,7 @@ describe.each(testDatabases())('applications in the back office on %s', (kind) =
       { days: '10', reason: '需要调档核对' },
       casePath,
     );
-    expect(refused.statusCode).toBe(400);
+    expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('复审');
     const tooLong = await (await as('reviewer2')).postForm(
       `${casePath}/extend`,

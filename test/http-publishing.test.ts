@@ -150,7 +150,7 @@ describe.each(testDatabases())('publishing through the back office on %s', (kind
       { decision: 'approve', opinion: '同意' },
       itemUrl,
     );
-    expect(selfReview.statusCode).toBe(400);
+    expect(selfReview.statusCode).toBe(403);
     expect(selfReview.body).toContain('不在本单位的审核链中');
   });
 });

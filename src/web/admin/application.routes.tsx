@@ -28,14 +28,13 @@ import {
   type UnmaskedApplicant,
   unmaskApplicant,
 } from '../../modules/applications';
-
 import { DOCX_TYPE, sendDownload } from '../http/download';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
 import { registerStepRoute, type Step } from './step-route';
 import { CasePage } from './views/application-case-page';
 import { QueuePage, RegisterPage } from './views/application-pages';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 
 type IdParams = { Params: { id: string } };
 
@@ -66,7 +65,10 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): v
 
   app.get('/admin/applications', { preHandler: business }, async (request, reply) => {
     const p = principalOf(request);
-    const query = request.query as Record<string, string | undefined>;
+    // A repeated or bracketed parameter arrives as an array or object: only plain strings count (T6).
+    const query: Record<string, string | undefined> = Object.fromEntries(
+      Object.entries(request.query as object).filter(([, v]) => typeof v === 'string'),
+    );
     const rows = await caseQueue(ctx, p, {
       status: query.status || undefined,
       agencyId: query.agency || undefined,
@@ -98,7 +100,7 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): v
         agencies={agencies}
         state={state ?? { values: { agencyId: own[0] } }}
       />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
   app.get('/admin/applications/new', { preHandler: business }, (request, reply) =>
@@ -139,7 +141,7 @@ export function registerApplicationRoutes(app: FastifyInstance, ctx: Context): v
         newQueryCode={extra.newQueryCode}
         today={chinaDay(ctx.clock.now())}
       />,
-      extra.state ? 400 : 200,
+      formStatus(extra.state),
     );
   };
   app.get<IdParams>('/admin/applications/:id', { preHandler: business }, (request, reply) =>

@@ -66,7 +66,14 @@ export function formStateFrom(error: unknown, values: Record<string, unknown>): 
   if (!isAppError(error) || !['validation', 'unauthenticated', 'conflict'].includes(error.code)) throw error;
   const kept: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) if (typeof v === 'string' && k !== '_csrf') kept[k] = v;
-  return { values: kept, errors: error.fields ?? {}, message: error.message };
+  // A step the record's state no longer allows (an L3 approval of an item pending at L1, the second of
+  // two simultaneous approvals) is a conflict, 409 (security.md T11); wrong input is 400.
+  return {
+    values: kept,
+    errors: error.fields ?? {},
+    message: error.message,
+    status: error.code === 'conflict' ? 409 : 400,
+  };
 }
 
 /** The body of a form post as a plain object (never the prototype-bearing parsed value). */

@@ -26,7 +26,7 @@ import { changeNormativeStatus, successorCandidates } from '../../modules/normat
 import { sendPage } from '../http/render';
 import { loadAttachmentsPanel } from './attachment.routes';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import { ItemDetailPage } from './views/item-detail';
 import { type ColumnChoice, ItemFormPage } from './views/item-form';
 import { ReviewFormPage } from './views/review-form-page';
@@ -115,7 +115,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
         state={state}
       />
     );
-    return sendPage(reply, page, options.state ? 400 : 200);
+    return sendPage(reply, page, formStatus(options.state));
   };
 
   const detailPage = async (request: FastifyRequest, reply: FastifyReply, item: Item, state?: FormState) => {
@@ -159,7 +159,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
     return sendPage(
       reply,
       <ItemDetailPage {...adminShell(ctx, request, reply)} {...view} />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
 
@@ -210,9 +210,11 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
       } catch (error) {
         if (!(error instanceof AppError) || !['validation', 'conflict', 'forbidden'].includes(error.code))
           throw error;
+        // Shown again with the reason, under the refusal's own status (403, 409 or 400; T11).
         return detailPage(request, reply, await getStaffItem(ctx, principalOf(request), item.id), {
           message: error.message,
           errors: error.fields ?? {},
+          status: error.status,
         });
       }
     };
@@ -247,7 +249,11 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
     } catch (error) {
       if (!(error instanceof AppError) || !['validation', 'conflict', 'forbidden'].includes(error.code))
         throw error;
-      return detailPage(request, reply, item, { message: error.message, errors: error.fields ?? {} });
+      return detailPage(request, reply, item, {
+        message: error.message,
+        errors: error.fields ?? {},
+        status: error.status,
+      });
     }
   });
   app.post<IdParams>(

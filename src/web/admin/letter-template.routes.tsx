@@ -16,7 +16,7 @@ import {
 import { DOCX_TYPE, sendDownload } from '../http/download';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import {
   LetterTemplateAgenciesPage,
   LetterTemplateEditPage,
@@ -58,7 +58,7 @@ export function registerLetterTemplateRoutes(app: FastifyInstance, ctx: Context)
         defaults={defaultLetterTemplate(template.key)}
         state={state ?? { values: { title: template.title, body: template.body } }}
       />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
 

@@ -28,7 +28,7 @@ import {
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, principalOf, staffGuard } from './guard';
 import { registerStepRoute, type Step } from './step-route';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import { LetterPage, MailboxQueuePage, MailboxRulesPage } from './views/mailbox-pages';
 
 type IdParams = { Params: { id: string } };
@@ -57,7 +57,10 @@ export function registerMailboxAdminRoutes(app: FastifyInstance, ctx: Context): 
 
   app.get('/admin/mailbox', { preHandler: business }, async (request, reply) => {
     const p = principalOf(request);
-    const query = request.query as Record<string, string | undefined>;
+    // A repeated or bracketed parameter arrives as an array or object: only plain strings count (T6).
+    const query: Record<string, string | undefined> = Object.fromEntries(
+      Object.entries(request.query as object).filter(([, v]) => typeof v === 'string'),
+    );
     const status = query.status ?? 'open';
     const rows = await letterQueue(ctx, p, {
       status: status || undefined,
@@ -90,7 +93,7 @@ export function registerMailboxAdminRoutes(app: FastifyInstance, ctx: Context): 
     return sendPage(
       reply,
       <MailboxRulesPage {...adminShell(ctx, request, reply)} rules={rules} {...extra} />,
-      extra.state ? 400 : 200,
+      formStatus(extra.state),
     );
   };
   app.get('/admin/mailbox-rules', { preHandler: anyone }, (request, reply) => rulesPage(request, reply));
@@ -114,7 +117,7 @@ export function registerMailboxAdminRoutes(app: FastifyInstance, ctx: Context): 
     const page = (
       <LetterPage {...adminShell(ctx, request, reply)} view={view} state={state} writer={writer} />
     );
-    return sendPage(reply, page, state ? 400 : 200);
+    return sendPage(reply, page, formStatus(state));
   };
   app.post<IdParams>('/admin/mailbox/:id/unmask', post, async (request, reply) => {
     const writer = await unmaskWriter(ctx, principalOf(request), actorFor(request), request.params.id);

@@ -18,7 +18,7 @@ import {
 import { summariseOutbox } from '../../modules/mail';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import { AgenciesPage, AgencyEditPage, UserEmailPage, UsersPage } from './views/manage-pages';
 import { RoleEditPage, RolesPage } from './views/roles-pages';
 
@@ -35,7 +35,7 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     sendPage(
       reply,
       <AgenciesPage {...shell(request, reply)} agencies={await listAgencies(ctx)} state={state} />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   app.get('/admin/agencies', { preHandler: system }, (request, reply) => agenciesPage(request, reply));
   app.post('/admin/agencies', post(system), async (request, reply) => {
@@ -82,7 +82,7 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     return sendPage(
       reply,
       <UsersPage {...shell(request, reply)} users={users} agencies={agencies} mail={mail} {...extra} />,
-      extra.state ? 400 : 200,
+      formStatus(extra.state),
     );
   };
   app.get('/admin/users', { preHandler: system }, (request, reply) => usersPage(request, reply));
@@ -127,7 +127,7 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     return sendPage(
       reply,
       <UserEmailPage {...shell(request, reply)} user={user} state={state} />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
   app.get<IdParams>('/admin/users/:id/email', { preHandler: system }, (request, reply) =>
@@ -155,7 +155,7 @@ export function registerManagementRoutes(app: FastifyInstance, ctx: Context): vo
     return sendPage(
       reply,
       <RoleEditPage {...shell(request, reply)} user={user} agencies={agencies} state={state} />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
   app.get<IdParams>('/admin/roles/:id', { preHandler: security }, (request, reply) =>

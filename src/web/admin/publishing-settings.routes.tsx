@@ -9,7 +9,7 @@ import {
 } from '../../modules/documents';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import { MAX_STEPS, PublishingSettingsPage } from './views/publishing-settings-page';
 
 type IdParams = { Params: { id: string } };
@@ -52,7 +52,7 @@ export function registerPublishingSettingsRoutes(app: FastifyInstance, ctx: Cont
         agencyName={agency.name}
         state={values}
       />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   };
   app.get<IdParams>('/admin/agencies/:id/publishing', { preHandler: system }, (request, reply) =>

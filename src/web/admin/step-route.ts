@@ -50,7 +50,13 @@ export function registerStepRoute(
           error.code === 'validation' ? error : new AppError('validation', error.message),
           body,
         );
-        return opts.rerender(request, reply, { ...state, values: { ...state.values, _form: action } });
+        // Shown again with the reason, under the refusal's own status: 403 not yours to do, 409 the
+        // record has moved on, 400 wrong input (security.md T11).
+        return opts.rerender(request, reply, {
+          ...state,
+          values: { ...state.values, _form: action },
+          status: error.status,
+        });
       }
     },
   );

@@ -3,7 +3,7 @@ import type { Context } from '../../core/context';
 import { addSubject, listSubjects, renameSubject } from '../../modules/documents';
 import { sendPage } from '../http/render';
 import { actorFor, adminShell, formBody, formStateFrom, staffGuard } from './guard';
-import type { FormState } from './views/form';
+import { type FormState, formStatus } from './views/form';
 import { SubjectsPage } from './views/subjects-page';
 
 /** The subject taxonomy screen (rules are data, editable in the back office). */
@@ -17,7 +17,7 @@ export function registerSubjectRoutes(app: FastifyInstance, ctx: Context): void 
         subjects={await listSubjects(ctx.db)}
         state={state}
       />,
-      state ? 400 : 200,
+      formStatus(state),
     );
   app.get('/admin/subjects', { preHandler: system }, (request, reply) => page(request, reply));
   app.post('/admin/subjects', { preHandler: [app.csrfProtection, system] }, async (request, reply) => {

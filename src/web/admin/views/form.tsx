@@ -5,6 +5,13 @@ export interface FormState {
   values?: Record<string, string | undefined>;
   errors?: FieldErrors;
   message?: string;
+  /** The HTTP status the re-rendered form goes out with: 409 when the record moved on, else 400. */
+  status?: number;
+}
+
+/** The status of a form page: 200 when it is shown afresh, the refusal's status when re-rendered. */
+export function formStatus(state: FormState | undefined): number {
+  return state ? (state.status ?? 400) : 200;
 }
 
 /** A labelled input with its error message linked for screen readers. */
