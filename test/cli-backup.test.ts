@@ -145,7 +145,9 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     expect(badRole.code).not.toBe(0);
   });
 
-  it('backs up the live database and attachments and restores them, audit chain intact', async () => {
+  it('backs up the live database and attachments and restores them, audit chain intact', {
+    timeout: 300_000,
+  }, async () => {
     const before = await makeAgency(ctx, { name: '备份前的机构' });
     const kept = await storeAttachment(before.id, '备份前的附件.pdf', Buffer.from('%PDF-1.4 备份前的附件'));
     const minutes = await storeMeetingFile(before.id, '例会纪要.pdf', Buffer.from('%PDF-1.4 例会纪要'));
@@ -185,7 +187,7 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     );
   });
 
-  it('reports an attachment whose backed-up file is missing or altered', async () => {
+  it('reports an attachment whose backed-up file is missing or altered', { timeout: 300_000 }, async () => {
     const agency = await makeAgency(ctx);
     const altered = await storeAttachment(agency.id, '被改动的附件.pdf', Buffer.from('%PDF-1.4 原文'));
     const missing = await storeAttachment(agency.id, '丢失的附件.pdf', Buffer.from('%PDF-1.4 另一件'));
