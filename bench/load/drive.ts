@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSecondsOf } from './server-cpu';
 
 // One scenario driven by autocannon from this (the bench's) process, so the server under test has
 // its cores to itself as far as two cores allow. Returns the figures the report prints.
@@ -11,6 +12,12 @@ export interface Scenario {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Paths asked in turn (across all connections) instead of the URL's own path. */
+  paths?: string[];
+  /** Requests per second across all connections; latency then counts from when each was due. */
+  rate?: number;
+  /** The server's pid, to report its CPU time per answer. */
+  serverPid?: number;
 }
 
 export interface ScenarioResult {
@@ -22,6 +29,16 @@ export interface ScenarioResult {
   shed: number; // 503 (load shedding)
   otherNon2xx: number;
   errors: number; // socket errors and timeouts
+  /** The server's CPU time (user + system) per answer, in µs; NaN when its pid was not given. */
+  cpuMicros: number;
+}
+
+function nextPath(paths: string[]) {
+  let i = 0;
+  return (request: { path?: string }) => {
+    request.path = paths[i++ % paths.length];
+    return request;
+  };
 }
 
 /** Runs one scenario and summarises it. */
@@ -41,12 +58,17 @@ export async function drive(s: Scenario): Promise<ScenarioResult> {
     headers: s.headers,
     body: s.body,
     timeout: 10,
+    ...(s.rate ? { overallRate: s.rate } : {}),
+    ...(s.paths ? { requests: [{ setupRequest: nextPath(s.paths) }] } : {}),
   };
+  const cpuBefore = s.serverPid ? cpuSecondsOf(s.serverPid) : Number.NaN;
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
   instance.on('response', (_client, statusCode) => {
     statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
   });
   const r = await done;
+  const cpu = s.serverPid ? cpuSecondsOf(s.serverPid) - cpuBefore : Number.NaN;
+  const answers = [...statusCounts.values()].reduce((sum, n) => sum + n, 0);
   const count = (test: (code: number) => boolean) =>
     [...statusCounts].filter(([code]) => test(code)).reduce((sum, [, n]) => sum + n, 0);
   return {
@@ -58,5 +80,6 @@ export async function drive(s: Scenario): Promise<ScenarioResult> {
     shed: count((c) => c === 503),
     otherNon2xx: count((c) => (c < 200 || c >= 300) && c !== 503),
     errors: r.errors + r.timeouts,
+    cpuMicros: answers ? (cpu / answers) * 1e6 : Number.NaN,
   };
 }

@@ -1,22 +1,36 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqlitePathIn } from '../../src/db/client';
 import { personApplication } from '../../test/helpers/application-fixtures';
 import { startDemoServer } from '../../test/helpers/demo-server';
 import { openForm } from '../../test/helpers/portal-forms';
+import { freshDemoFolder } from './demo-folder';
 import { drive, type Scenario, type ScenarioResult } from './drive';
+import { secondsToRecover } from './recovery';
+import { searchScenarios } from './search-phase';
+import { pidListeningOn } from './server-cpu';
 
 // Load benchmark (issue 8, security.md T1) — not a test: npm run bench:load [-- --seconds 20]
 // Starts the real server (demo content, embedded SQLite, WAL + synchronous=FULL) and a bare Fastify
 // route serving the same bytes as the item page, then drives each from this process with autocannon:
 // item pages (views counted), column pages, search, the application form, and four times the
-// connections to see load shedding. Prints Markdown for BENCHMARKS.md.
+// connections to see load shedding and the time to recover. Then search on 100,000 items, warm and
+// cold, on a second server (search-phase.ts). Prints Markdown for BENCHMARKS.md.
 
 const secondsArg = process.argv.indexOf('--seconds');
 const SECONDS = secondsArg >= 0 ? Number(process.argv[secondsArg + 1]) : 20;
+const ONLY = process.argv.includes('--search-only')
+  ? 'search'
+  : process.argv.includes('--pages-only')
+    ? 'pages'
+    : 'all';
+const SERVER_ENV = {
+  GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000000',
+  GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000000',
+};
 const BROWSER = {
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36',
 };
@@ -49,7 +63,8 @@ function startBare(file: string, port: number): Promise<ChildProcess> {
 }
 
 function row(r: ScenarioResult, note = ''): string {
-  return `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.shed} | ${r.otherNon2xx} | ${r.errors} | ${note} |`;
+  const cpu = Number.isFinite(r.cpuMicros) ? r.cpuMicros.toFixed(0) : '–';
+  return `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.ok} | ${r.shed} | ${r.otherNon2xx} | ${r.errors} | ${note} |`;
 }
 
 async function formScenario(baseUrl: string): Promise<Scenario> {
@@ -63,15 +78,13 @@ async function formScenario(baseUrl: string): Promise<Scenario> {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie, ...BROWSER },
     body: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
+    serverPid: pidListeningOn(Number(new URL(baseUrl).port)),
   };
 }
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-load-'));
-  const server = await startDemoServer({
-    dataDir,
-    env: { GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000000', GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000000' },
-  });
+async function pageScenarios(): Promise<string[]> {
+  const dataDir = await freshDemoFolder();
+  const server = await startDemoServer({ dataDir, env: SERVER_ENV });
   const base = server.baseUrl;
   const itemPath = await firstLink(base, '/agencies/jxj', /\/items\/[\w-]+/);
   const columnPath = await firstLink(base, '/agencies/jxj', /\/agencies\/jxj\/columns\/[\w-]+/);
@@ -80,12 +93,14 @@ async function main() {
   writeFileSync(bareFile, itemHtml);
   const barePort = 40000 + Math.floor(Math.random() * 20000);
   const bare = await startBare(bareFile, barePort);
+  const serverPid = pidListeningOn(Number(new URL(base).port));
   const at = (url: string, name: string, connections = 50): Scenario => ({
     name,
     url,
     connections,
     seconds: SECONDS,
     headers: BROWSER,
+    serverPid: url.includes(`:${barePort}/`) ? bare.pid : serverPid,
   });
   const results: string[] = [];
   try {
@@ -94,6 +109,7 @@ async function main() {
     );
     results.push(row(bareResult));
     await settle(base);
+    await drive({ ...at(`${base}${itemPath}`, 'warm-up'), seconds: 5 }); // JIT and caches, not reported
     const item = await drive(at(`${base}${itemPath}`, 'item page (view counted)'));
     results.push(row(item, `${(item.requestsPerSecond / bareResult.requestsPerSecond).toFixed(2)} of bare`));
     results.push(row(await drive(at(`${base}${columnPath}`, 'column page'))));
@@ -109,10 +125,10 @@ async function main() {
     results.push(row(form, `${added} rows stored for ${form.ok} acknowledged`));
     await settle(base);
     const overload = await drive(at(`${base}${itemPath}`, 'item page at 4× connections (200)', 200));
-    results.push(row(overload));
-    await new Promise((r) => setTimeout(r, 10_000));
+    const recovery = await secondsToRecover(`${base}${itemPath}`, BROWSER, 20);
+    results.push(row(overload, `back to normal ${recovery.toFixed(1)} s after the load stopped`));
     const after = await drive({
-      ...at(`${base}${itemPath}`, 'item page 10 s after the overload'),
+      ...at(`${base}${itemPath}`, 'item page right after the overload'),
       seconds: 5,
     });
     results.push(
@@ -123,11 +139,23 @@ async function main() {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  return results;
+}
+
+async function main() {
+  const results: string[] = [];
+  const started = loadavg()[0]?.toFixed(1);
+  if (ONLY !== 'search') results.push(...(await pageScenarios()));
+  if (ONLY !== 'pages')
+    for (const { result, note } of await searchScenarios(SECONDS, BROWSER, SERVER_ENV))
+      results.push(row(result, note));
   console.log(
-    `Run ${new Date().toISOString()}; ${SECONDS} s per scenario; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average at the end ${loadavg()[0]?.toFixed(1)}\n`,
+    `Run ${new Date().toISOString()}; ${SECONDS} s per scenario; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average ${started} at the start, ${loadavg()[0]?.toFixed(1)} at the end\n`,
   );
-  console.log('| scenario | req/s | p50 ms | p99 ms | 2xx | 503 | other non-2xx | errors | note |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log(
+    '| scenario | req/s | p50 ms | p99 ms | server CPU µs/answer | 2xx | 503 | other non-2xx | errors | note |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const line of results) console.log(line);
 }
 

@@ -5,6 +5,7 @@ import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
 import { ensurePostgresSearchSchema } from './postgres.schema';
 import { normaliseQuery } from './query-terms';
+import { indexWritesHere, noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 
@@ -57,10 +58,12 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
   return {
     ensureSchema: () => ensurePostgresSearchSchema(db),
     upsert: async (docs) => {
+      noteIndexWrite();
       const unique = lastVersions(docs);
       for (let i = 0; i < unique.length; i += BATCH) await upsertBatch(db, unique.slice(i, i + BATCH));
     },
     remove: async (ids) => {
+      noteIndexWrite();
       if (ids.length) await sql`DELETE FROM search_docs WHERE id = ANY(${ids}::text[])`.execute(db);
     },
     search: async (q: SearchQuery): Promise<SearchResult> => {
@@ -71,6 +74,12 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
         runSearch(createPostgresReader(trx, terms, filterConditions(q)), terms, page, pageSize, options),
       );
       return { ...result, query: text };
+    },
+    // Two equal snapshots see exactly the same committed data; any commit anywhere changes it.
+    stamp: async () => {
+      const here = indexWritesHere();
+      const row = await sql<{ s: string }>`SELECT pg_current_snapshot()::text AS s`.execute(db);
+      return `${here}:${row.rows[0]?.s}`;
     },
   };
 }

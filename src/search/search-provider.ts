@@ -64,4 +64,9 @@ export interface SearchProvider {
   upsert(docs: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   search(q: SearchQuery): Promise<SearchResult>;
+  /**
+   * A value that differs whenever search() may answer differently than when it was read: it changes
+   * with every index write through this process and every commit from elsewhere (result-cache.ts).
+   */
+  stamp(): Promise<string>;
 }

@@ -5,6 +5,7 @@ import { encodeToken, trigramTokens } from './fts5-tokens';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { normaliseQuery } from './query-terms';
+import { indexWritesHere, noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 import { createFts5Reader } from './sqlite-fts5.reader';
@@ -75,10 +76,12 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
     ensureSchema: () => ensureSqliteSearchSchema(db),
     upsert: (docs) =>
       inTransaction(db, async (trx) => {
+        noteIndexWrite();
         for (const doc of docs) await upsertOne(trx, doc);
       }),
     remove: (ids) =>
       inTransaction(db, async (trx) => {
+        noteIndexWrite();
         for (const id of ids) {
           const row = await sql<{
             doc_key: number;
@@ -93,6 +96,13 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
       const reader = createFts5Reader(db, terms, filterClauses(q));
       return { ...(await runSearch(reader, terms, page, pageSize, options)), query: text };
+    },
+    // data_version changes when another connection (another process) commits; this connection's own
+    // writes to the index are counted in-process. Both are read before the search they stamp.
+    stamp: async () => {
+      const here = indexWritesHere();
+      const row = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+      return `${here}:${row.rows[0]?.data_version}`;
     },
   };
 }

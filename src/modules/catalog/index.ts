@@ -8,6 +8,7 @@ export {
   listStaffItems,
   PAGE_SIZE,
   readItemForPage,
+  readItemStamp,
 } from './catalog.service';
 export { type ColumnSection, columnSections, sectionOfColumn, standardColumns } from './standard-columns';
 export { countView, saveViewCounts, unsavedViews } from './view-counter';

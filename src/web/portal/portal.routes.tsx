@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
 import { parseInput } from '../../core/validation';
+import type { Item } from '../../db/schema';
 import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../modules/accounts';
 import { attachmentsOf } from '../../modules/attachments';
 import {
@@ -12,6 +13,7 @@ import {
   listColumns,
   listPublicItems,
   readItemForPage,
+  readItemStamp,
   unsavedViews,
 } from '../../modules/catalog';
 import { itemRelations, subjectLabel } from '../../modules/documents';
@@ -21,6 +23,7 @@ import { readSessionToken } from '../http/session-cookie';
 import { cachedPage, forgetPages, keepPage, VIEW_COUNT_MARK, withViewCount } from './page-cache';
 import { shellOf } from './shell';
 import { ItemPage, WithdrawnPage } from './views/item-page';
+import type { PageShell } from './views/layout';
 import { AgencyPage, ColumnPage, HomePage } from './views/pages';
 
 const fontSizes = ['small', 'medium', 'large'] as const;
@@ -32,6 +35,37 @@ const prefsQuery = z.object({
   care: z.enum(['0', '1']).optional(),
   back: z.string().max(500).optional(),
 });
+
+/** Which cached copy of an item page a reader gets: the item's version and last change, and the shell. */
+function pageKeyOf(
+  item: { id: string; version: number; updated_at: string; status: string },
+  shell: PageShell,
+): string {
+  return [
+    item.id,
+    item.version,
+    item.updated_at,
+    item.status,
+    shell.path,
+    shell.prefs.font,
+    shell.prefs.care,
+  ].join('|');
+}
+
+/** An item page with the view-count mark where the count goes (filled in per request). */
+async function renderItemPage(ctx: Context, item: Item, shell: PageShell): Promise<string> {
+  return renderPage(
+    <ItemPage
+      {...shell}
+      agency={await getAgency(ctx, item.agency_id)}
+      column={await getColumnById(ctx, item.column_id)}
+      item={{ ...item, view_count: VIEW_COUNT_MARK }}
+      subject={await subjectLabel(ctx.db, item.subject_id)}
+      relations={await itemRelations(ctx.db, item)}
+      attachments={await attachmentsOf(ctx.db, item.id)}
+    />,
+  );
+}
 
 /** The public portal: home, agency channels, column listings, item pages, reading preferences. */
 export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
@@ -83,7 +117,19 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
   });
 
   app.get<{ Params: { id: string } }>('/items/:id', async (request, reply) => {
-    const token = readSessionToken(request, ctx.config);
+    // A public published page is the same for every reader with the same preferences: rendered once,
+    // reused while its row says it is unchanged. The row is read without its body for that check.
+    const stamp = await readItemStamp(ctx, request.params.id);
+    const shell = shellOf(ctx, request);
+    const now = Date.now();
+    if (stamp?.status === 'published' && stamp.visibility === 'public') {
+      const cached = cachedPage(pageKeyOf(stamp, shell), now);
+      if (cached) {
+        countView(ctx, stamp.id, request.headers['user-agent']);
+        return sendPage(reply, withViewCount(cached, stamp.view_count + unsavedViews(ctx, stamp.id)));
+      }
+    }
+    const token = request.headers.cookie ? readSessionToken(request, ctx.config) : undefined;
     const viewer = token ? await resolveSession(ctx, token) : null;
     const { kind, item } = await readItemForPage(ctx, request.params.id, viewer);
     if (kind === 'withdrawn') {
@@ -92,44 +138,16 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
       const column = await getColumnById(ctx, withdrawn.column_id);
       return sendPage(
         reply,
-        <WithdrawnPage {...shellOf(ctx, request)} agency={agency} column={column} item={withdrawn} />,
+        <WithdrawnPage {...shell} agency={agency} column={column} item={withdrawn} />,
         410,
       );
     }
     countView(ctx, item.id, request.headers['user-agent']);
     const views = item.view_count + unsavedViews(ctx, item.id);
     if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');
-    // A public page is the same for every reader with the same preferences: rendered once, reused.
-    const shell = shellOf(ctx, request);
-    const key =
-      item.visibility === 'public'
-        ? [
-            item.id,
-            item.version,
-            item.updated_at,
-            item.status,
-            shell.path,
-            shell.prefs.font,
-            shell.prefs.care,
-          ].join('|')
-        : null;
-    const now = Date.now();
-    let html = key ? cachedPage(key, now) : undefined;
-    if (!html) {
-      const page = (
-        <ItemPage
-          {...shell}
-          agency={await getAgency(ctx, item.agency_id)}
-          column={await getColumnById(ctx, item.column_id)}
-          item={{ ...item, view_count: VIEW_COUNT_MARK }}
-          subject={await subjectLabel(ctx.db, item.subject_id)}
-          relations={await itemRelations(ctx.db, item)}
-          attachments={await attachmentsOf(ctx.db, item.id)}
-        />
-      );
-      html = renderPage(page);
-      if (key) keepPage(key, html, now);
-    }
+    const html = await renderItemPage(ctx, item, shell);
+    if (item.visibility === 'public' && item.status === 'published')
+      keepPage(pageKeyOf(item, shell), html, now);
     return sendPage(reply, withViewCount(html, views));
   });
 

@@ -5,8 +5,8 @@ import { parseInput } from '../../core/validation';
 import { listAgencies, resolveSession } from '../../modules/accounts';
 import { visibilityScopeOf } from '../../modules/catalog';
 import { genres, listSubjects } from '../../modules/documents';
-import { createSearchProvider } from '../../search';
-import { sendPage } from '../http/render';
+import { searchIndex } from '../../search';
+import { renderPage, sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
 import { shellOf } from './shell';
 import { SearchPage } from './views/search-page';
@@ -71,7 +71,7 @@ export async function runSearch(ctx: Context, token: string | undefined, raw: un
           .executeTakeFirst()
       : undefined;
   const result = form.q.trim()
-    ? await createSearchProvider(ctx.db).search({
+    ? await searchIndex(ctx.db, {
         q: form.q,
         scope: visibilityScopeOf(viewer),
         ...(agency ? { agencyIds: [agency.id] } : form.agency ? { agencyIds: ['none'] } : {}),
@@ -87,6 +87,12 @@ export async function runSearch(ctx: Context, token: string | undefined, raw: un
   return { form, agencies, result };
 }
 
+// The last rendered page for each URL and preferences, reused while the search answered with the very
+// same cached result (result-cache.ts) and the filter lists are unchanged: rendering the page, with its
+// 143 subjects, cost more than the rest of a warm search.
+const rendered = new Map<string, { result: object; lists: string; html: string }>();
+const MAX_RENDERED = 1000;
+
 /** GET /search: the portal search page. */
 export function registerSearchRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/search', async (request, reply) => {
@@ -97,17 +103,27 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: Context): void {
     );
     if (result && request.headers.cookie?.includes('gk_sid'))
       reply.header('cache-control', 'private, no-store');
-    return sendPage(
-      reply,
+    const shell = shellOf(ctx, request);
+    const subjects = await listSubjects(ctx.db);
+    const key = `${shell.path}|${shell.prefs.font}|${shell.prefs.care}`;
+    const lists = JSON.stringify([agencies, subjects]);
+    const before = rendered.get(key);
+    if (result && before?.result === result && before.lists === lists) return sendPage(reply, before.html);
+    const html = renderPage(
       <SearchPage
-        {...shellOf(ctx, request)}
+        {...shell}
         form={form}
         agencies={agencies}
         genres={genres}
-        subjects={await listSubjects(ctx.db)}
+        subjects={subjects}
         result={result}
         pageSize={PAGE_SIZE}
       />,
     );
+    if (result) {
+      if (rendered.size >= MAX_RENDERED) rendered.clear();
+      rendered.set(key, { result, lists, html });
+    }
+    return sendPage(reply, html);
   });
 }

@@ -1,0 +1,38 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadDemoContent } from '../../src/app/demo-content';
+import { buildContext } from '../../src/app/deps';
+import { loadConfig } from '../../src/config/config';
+
+// A fresh copy of a data folder holding the demo district. Loading the demo content on first start
+// can outlast startDemoServer's 40 s on a busy machine, so it is loaded once, here, as `gongkai serve`
+// would, into a cached folder (GONGKAI_BENCH_CACHE, default under /tmp), and each run gets a copy.
+
+const VERSION = 'v1';
+
+/** Migrates and loads the demo content into dir, as `gongkai serve` does on an empty folder. */
+export async function seedDemoFolder(dir: string): Promise<void> {
+  const config = loadConfig({ GONGKAI_DATA_DIR: dir, GONGKAI_DEMO: '1', NODE_ENV: 'development' });
+  const ctx = await buildContext(config);
+  try {
+    await loadDemoContent(ctx);
+  } finally {
+    await ctx.db.destroy();
+  }
+}
+
+/** A new temporary folder with the demo district in it; the caller removes it. */
+export async function freshDemoFolder(): Promise<string> {
+  const root = process.env.GONGKAI_BENCH_CACHE ?? path.join(tmpdir(), 'gongkai-bench-cache');
+  const cached = path.join(root, `demo-${VERSION}`);
+  if (!existsSync(path.join(cached, 'complete'))) {
+    rmSync(cached, { recursive: true, force: true });
+    mkdirSync(cached, { recursive: true });
+    await seedDemoFolder(cached);
+    writeFileSync(path.join(cached, 'complete'), new Date().toISOString());
+  }
+  const copy = mkdtempSync(path.join(tmpdir(), 'gk-load-'));
+  cpSync(cached, copy, { recursive: true });
+  return copy;
+}

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { sqlitePathIn } from '../../src/db/client';
+import { startDemoServer } from '../../test/helpers/demo-server';
+import { benchQueries } from '../search/queries';
+import { drive, type ScenarioResult } from './drive';
+import { secondsToRecover } from './recovery';
+import { searchDataDir } from './search-corpus';
+import { pidListeningOn } from './server-cpu';
+
+// Search over HTTP on 100,000 items (the cached folder of search-corpus.ts): the fixed query set of
+// bench/search (the commonest terms 的 工作 通知 政府 政府信息公开, two-term ANDs, …), asked in turn
+// on the portal page and the JSON API. Warm: repeated queries are answered from the result cache.
+// Cold: another process commits to the database every 2 ms, which changes the cache's stamp, so
+// (nearly) every search runs against the index, as on a site where something changes all the time.
+
+const DOCS = 100_000;
+
+function searchPaths(): string[] {
+  return benchQueries.flatMap(({ q }) => [
+    `/search?q=${encodeURIComponent(q)}`,
+    `/api/v1/search?q=${encodeURIComponent(q)}`,
+  ]);
+}
+
+/** Commits to the database from this process every 2 ms until stopped: every commit is a new stamp. */
+function startTicking(dataDir: string): () => void {
+  const db = new Database(sqlitePathIn(dataDir));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF'); // this connection only: the ticks need no fsync
+  db.exec('CREATE TABLE IF NOT EXISTS bench_ticks (id INTEGER PRIMARY KEY, n INTEGER)');
+  const tick = db.prepare('INSERT OR REPLACE INTO bench_ticks (id, n) VALUES (1, ?)');
+  let n = 0;
+  const timer = setInterval(() => tick.run(n++), 2);
+  return () => {
+    clearInterval(timer);
+    db.close();
+  };
+}
+
+/** Runs the search scenarios on their own server; returns the rows for the report. */
+export async function searchScenarios(
+  seconds: number,
+  headers: Record<string, string>,
+  env: Record<string, string>,
+) {
+  const dataDir = await searchDataDir(DOCS);
+  const server = await startDemoServer({ dataDir, env });
+  const base = server.baseUrl;
+  const paths = searchPaths();
+  const rows: Array<{ result: ScenarioResult; note: string }> = [];
+  const serverPid = pidListeningOn(Number(new URL(base).port));
+  const at = (name: string, connections: number, rate?: number) => ({
+    serverPid,
+    name,
+    url: `${base}/search`,
+    connections,
+    seconds,
+    headers,
+    paths,
+    ...(rate ? { rate } : {}),
+  });
+  try {
+    for (const p of paths) await (await fetch(`${base}${p}`, { headers })).arrayBuffer(); // warm the cache once
+    rows.push({
+      result: await drive(at('search 100k, warm (10 connections)', 10)),
+      note: `${paths.length} paths in turn`,
+    });
+    rows.push({
+      result: await drive(at('search 100k, warm, 300 req/s offered', 50, 300)),
+      note: 'fixed rate',
+    });
+    const stop = startTicking(dataDir);
+    try {
+      const cold = await drive(at('search 100k, cold (2 connections)', 2));
+      rows.push({ result: cold, note: 'a commit every 2 ms defeats the cache' });
+      const overload = await drive(at('search 100k, cold, 4× connections (8)', 8));
+      const probe = `${base}/search?q=${encodeURIComponent('政府')}`;
+      const recovery = await secondsToRecover(probe, headers, 100);
+      rows.push({ result: overload, note: `back to normal ${recovery.toFixed(1)} s after the load stopped` });
+    } finally {
+      stop();
+    }
+    if ((await fetch(`${base}/healthz`)).status !== 200) throw new Error('search server down after the run');
+  } finally {
+    await server.stop();
+  }
+  return rows;
+}
