@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import underPressure from '@fastify/under-pressure';
@@ -21,7 +20,9 @@ import { registerFeedRoutes } from '../portal/feeds.routes';
 import { registerMailboxRoutes } from '../portal/mailbox.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
-import { installErrorHandlers, sendError } from './errors';
+import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
+import { parseFormStrict } from './form-parser';
+import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +47,7 @@ export async function buildServer(
     requestTimeout: 60_000,
     connectionTimeout: 60_000,
     return503OnClosing: true,
+    frameworkErrors: sendFrameworkError,
   });
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
@@ -58,7 +60,7 @@ export async function buildServer(
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
 
-  await app.register(helmet, {
+  await registerSecurityHeaders(app, {
     hsts: false, // sent only over https, above
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
@@ -79,7 +81,10 @@ export async function buildServer(
     },
   });
   await app.register(cookie, { secret: hmacHex(ctx.keys.secret, 'cookie-signing') });
-  await app.register(formbody, { bodyLimit: 262_144 });
+  // Forms only (T6): url-encoded bodies are decoded strictly, and no route takes JSON or plain text, so
+  // those types get 415 instead of reaching a form handler (multipart is parsed by the upload routes).
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  await app.register(formbody, { bodyLimit: 262_144, parser: parseFormStrict });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'gk_csrf',
