@@ -21,8 +21,18 @@ describe('the route inventory', () => {
   afterAll(() => test.close());
 
   it('finds the routes of every part of the platform', () => {
-    for (const prefix of ['GET /items/', 'POST /apply/', 'POST /mailbox/', 'GET /admin/', 'POST /admin/', 'GET /api/v1/'])
-      expect(routes.some((r) => r.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of [
+      'GET /items/',
+      'POST /apply/',
+      'POST /mailbox/',
+      'GET /admin/',
+      'POST /admin/',
+      'GET /api/v1/',
+    ])
+      expect(
+        routes.some((r) => r.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
     expect(routes.length).toBeGreaterThan(150);
   });
 
@@ -31,7 +41,13 @@ describe('the route inventory', () => {
     ['authorisation', () => Object.keys(routeAccess)],
   ])('has an entry for every route, and only for routes, in the %s table', (_name, keysOf) => {
     const keys = keysOf().sort();
-    expect(routes.filter((r) => !keys.includes(r)), 'routes missing from the table').toEqual([]);
-    expect(keys.filter((k) => !routes.includes(k)), 'table entries naming no route').toEqual([]);
+    expect(
+      routes.filter((r) => !keys.includes(r)),
+      'routes missing from the table',
+    ).toEqual([]);
+    expect(
+      keys.filter((k) => !routes.includes(k)),
+      'table entries naming no route',
+    ).toEqual([]);
   });
 });
