@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import { docxText } from '../helpers/application-cases';
 import {
   type DemoServer,
@@ -13,7 +14,6 @@ import {
   startDemoServer,
 } from '../helpers/demo-server';
 
-const PASSWORD = 'Demo#2026shifan';
 const REQUEST = '请公开2026年度区级中小企业数字化改造补助资金的分配结果';
 
 describe('an application from the online form to the downloaded reply, in Chromium', () => {

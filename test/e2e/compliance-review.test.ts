@@ -3,6 +3,7 @@
 // the signing leader cannot sign until a reason is given, and then can.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import {
   type DemoServer,
   launchChromium,
@@ -11,7 +12,6 @@ import {
   startDemoServer,
 } from '../helpers/demo-server';
 
-const PASSWORD = 'Demo#2026shifan';
 const TITLE = '关于2026年度企业技术改造补助名单的公示';
 
 describe('the reviewer’s highlighted findings, in Chromium', () => {

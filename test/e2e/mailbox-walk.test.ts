@@ -5,6 +5,7 @@
 // citizen opens the letter with the tracking number and query code, reads the reply and rates it once.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import {
   type DemoServer,
   launchChromium,
@@ -13,7 +14,6 @@ import {
   startDemoServer,
 } from '../helpers/demo-server';
 
-const PASSWORD = 'Demo#2026shifan';
 const SUBJECT = '园区道路货车夜间鸣笛扰民';
 const CONTENT =
   '我叫孙丽华，住在示范区滨河路66号3幢502室，电话13611112222。园区道路每晚有货车鸣笛，严重影响休息，请协调处理。';

@@ -3,6 +3,7 @@
 // and by search.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import {
   type DemoServer,
   launchChromium,
@@ -11,7 +12,6 @@ import {
   startDemoServer,
 } from '../helpers/demo-server';
 
-const PASSWORD = 'Demo#2026shifan';
 const TITLE = '关于开展2026年度中小企业数字化转型诊断服务的通知';
 
 describe('an item from draft to the public page and search, in Chromium', () => {

@@ -7,6 +7,7 @@
 // no javascript: URL.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import {
   type DemoServer,
   launchChromium,
@@ -15,7 +16,6 @@ import {
   startDemoServer,
 } from '../helpers/demo-server';
 
-const PASSWORD = 'Demo#2026shifan';
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
 const SVG = '"><svg onload=alert(1)>';
