@@ -35,9 +35,13 @@ function xlsx(rows: string[][]): Buffer {
   ]);
 }
 
-// A one-page PDF with Helvetica text lines; offsets in the xref are computed, as a real writer does.
-function pdf(lines: string[]): Buffer {
-  const stream = `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l}) Tj T*`).join(' ')} ET`;
+// A one-page PDF with Helvetica text lines, a line given as cells set 200 points apart as a table's
+// columns are; offsets in the xref are computed, as a real writer does.
+function pdf(lines: (string | string[])[]): Buffer {
+  const placed = lines.flatMap((line, row) =>
+    [line].flat().map((cell, column) => `1 0 0 1 ${72 + 200 * column} ${720 - 14 * row} Tm (${cell}) Tj`),
+  );
+  const stream = `BT /F1 12 Tf ${placed.join(' ')} ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -113,6 +117,14 @@ describe('text extraction for the privacy screen', () => {
   it('refuses files whose content does not match their type, and archives that look like zip bombs', async () => {
     await expect(extractText(Buffer.from('not a zip'), 'docx')).rejects.toThrow('不是 DOCX 格式');
     await expect(extractText(Buffer.from('<html>'), 'pdf')).rejects.toThrow('不是 PDF 格式');
+  });
+
+  it('reads a PDF table row by row with its columns apart, as in Word and Excel', async () => {
+    const { text } = await extractText(
+      pdf(['Household register', ['Name', 'Mobile'], ['Zhang San', '13812345678']]),
+      'pdf',
+    );
+    expect(text).toBe('Household register\nName\tMobile\nZhang San\t13812345678');
     const bomb = buildZip([
       { name: 'word/document.xml', data: 'x', deflate: true, declaredSize: 300 * 1_048_576 },
     ]);

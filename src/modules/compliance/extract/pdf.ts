@@ -17,9 +17,14 @@ function pageText(items: TextItem[]): string {
     const x = item.transform?.[4] ?? 0;
     const y = item.transform?.[5] ?? 0;
     const size = Math.abs(item.transform?.[0] ?? 10) || 10;
-    if (previousY !== null && Math.abs(y - previousY) > size / 2 && !text.endsWith('\n')) text += '\n';
-    else if (previousEnd !== null && x - previousEnd > size * 1.5 && !text.endsWith('\n')) text += '\t';
-    text += item.str;
+    const newLine = previousY !== null && Math.abs(y - previousY) > size / 2;
+    if (newLine && !text.endsWith('\n')) text += '\n';
+    // pdfjs fills a gap between two runs on a line with a blank item as wide as the gap: a wide one is
+    // a table's column break, so it becomes a tab like a gap with no item in it.
+    const blankGap = item.str.trim() === '' && (item.width ?? 0) > size * 1.5;
+    const gap = blankGap || (previousEnd !== null && x - previousEnd > size * 1.5);
+    if (!newLine && gap && !/[\n\t]$/.test(text) && text !== '') text += '\t';
+    if (!blankGap) text += item.str;
     if (item.hasEOL) text += '\n';
     previousEnd = x + (item.width ?? 0);
     previousY = y;
