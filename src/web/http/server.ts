@@ -48,6 +48,9 @@ export async function buildServer(
     connectionTimeout: 60_000,
     return503OnClosing: true,
     frameworkErrors: sendFrameworkError,
+    // Slowloris (security.md T6: headersTimeout ≤ 20 s): a connection still sending its headers after
+    // 20 s is answered 408 and closed; connections are checked every 2 s, not Node's default 30 s.
+    http: { headersTimeout: 20_000, connectionsCheckingInterval: 2_000 },
   });
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
