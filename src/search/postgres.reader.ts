@@ -76,7 +76,7 @@ export function createPostgresReader(db: AnyDb, terms: string[], filters: Condit
         WHERE ${sql.join(all, sql` AND `)}`.execute(db);
       return Number(r.rows[0]?.n ?? 0);
     },
-    recent: async (limit) => (await keysWhere(db, all, limit)).map((key) => ({ key, relevance: 0 })),
+    recent: (limit) => keysWhere(db, all, limit),
     titleMatches: (limit) => keysWhere(db, title, limit),
     older: (before, limit) => keysWhere(db, [...all, sql`doc_key < ${before}`], limit),
     load: (keys) => loadDocs(db, keys),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderCandidates, relevanceFromBm25, scoreText } from './ranking';
+import { orderCandidates, scoreText } from './ranking';
 
 const now = Date.parse('2024-06-01T00:00:00Z');
 const doc = (title: string, text: string, publishedAt = '2024-05-01T00:00:00Z') => ({
@@ -9,23 +9,15 @@ const doc = (title: string, text: string, publishedAt = '2024-05-01T00:00:00Z') 
 });
 
 describe('ranking', () => {
-  it('orders stage 1 by title, then relevance, then newest key', () => {
+  it('orders stage 1 by title, then newest key', () => {
     const ordered = orderCandidates([
-      { key: 1, inTitle: false, relevance: 0.9 },
-      { key: 2, inTitle: true, relevance: 0 },
-      { key: 3, inTitle: false, relevance: 0.9 },
-      { key: 4, inTitle: false, relevance: 0.1 },
+      { key: 1, inTitle: false },
+      { key: 2, inTitle: true },
+      { key: 3, inTitle: false },
+      { key: 5, inTitle: true },
+      { key: 4, inTitle: false },
     ]);
-    expect(ordered.map((c) => c.key)).toEqual([2, 3, 1, 4]);
-  });
-
-  it.each([
-    [0, 0],
-    [-1, 0.5],
-    [-3, 0.75],
-    [2, 0],
-  ])('relevanceFromBm25(%d) = %d', (bm25, expected) => {
-    expect(relevanceFromBm25(bm25)).toBeCloseTo(expected);
+    expect(ordered.map((c) => c.key)).toEqual([5, 2, 4, 3, 1]);
   });
 
   it.each([

@@ -26,8 +26,8 @@ export interface StoredDoc {
 /** What a provider can answer about one query's matches. Keys grow with indexing order. */
 export interface IndexReader {
   count(): Promise<number>;
-  /** The newest matches, newest first, with the index's relevance in [0, 1). */
-  recent(limit: number): Promise<Array<{ key: number; relevance: number }>>;
+  /** The newest matches, newest first. */
+  recent(limit: number): Promise<number[]>;
   /** The newest matches with every term in the title. */
   titleMatches(limit: number): Promise<number[]>;
   /** Matches older than `beforeKey`, newest first. */
@@ -44,13 +44,12 @@ async function candidatesOf(reader: IndexReader, cap: number) {
   const recent = await reader.recent(cap);
   const titleKeys = new Set(await reader.titleMatches(cap));
   const byKey = new Map<number, Candidate>();
-  for (const r of recent)
-    byKey.set(r.key, { key: r.key, inTitle: titleKeys.has(r.key), relevance: r.relevance });
-  for (const key of titleKeys) if (!byKey.has(key)) byKey.set(key, { key, inTitle: true, relevance: 0 });
+  for (const key of recent) byKey.set(key, { key, inTitle: titleKeys.has(key) });
+  for (const key of titleKeys) if (!byKey.has(key)) byKey.set(key, { key, inTitle: true });
   const complete = recent.length < cap;
   return {
     ordered: orderCandidates([...byKey.values()]),
-    oldestRecent: complete ? undefined : recent.at(-1)?.key,
+    oldestRecent: complete ? undefined : recent.at(-1),
   };
 }
 

@@ -1,33 +1,37 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { gramExpression, trigramExpression } from './fts5-match';
 import { charLength } from './ngrams';
-import { relevanceFromBm25 } from './ranking';
 import type { IndexReader, StoredDoc } from './search-pipeline';
 
 // Answers the pipeline's questions from the FTS5 tables. A query whose terms are all 3+ characters
 // runs on search_trigrams, one whose terms are all 1–2 characters on search_grams; a query with
-// both kinds intersects the two key lists (the only case whose cost grows with the match count).
+// both kinds takes the INTERSECT of the two tables' matches in SQL (issue 8: 8 ms to count 5,000
+// of 安全 隐患排查 at 100,000 items, where listing both sides into JavaScript took 45 ms).
 
 // biome-ignore lint/suspicious/noExplicitAny: the index owns its tables, outside the app schema
 type AnyDb = Kysely<any>;
 type Table = 'search_trigrams' | 'search_grams';
 
-// bm25 column weights of search_trigrams (title, body, tags): tags only filter.
-const BM25 = sql.raw('bm25(search_trigrams, 2.0, 1.0, 0.0)');
+/** The keys of one question's matches, optionally only those below a key, as a SELECT. */
+type Source = (before?: number) => RawBuilder<unknown>;
 
-async function keysOf(db: AnyDb, table: Table, expr: string, limit: number, before?: number) {
+function matchesIn(table: Table, expr: string): Source {
   const t = sql.table(table);
-  const below = before === undefined ? sql`` : sql`AND rowid < ${before}`;
-  const result = await sql<{ key: number }>`SELECT rowid AS key FROM ${t} WHERE ${t} MATCH ${expr} ${below}
-    ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+  return (before) =>
+    sql`SELECT rowid AS key FROM ${t} WHERE ${t} MATCH ${expr}${before === undefined ? sql`` : sql` AND rowid < ${before}`}`;
+}
+
+function intersection(a: Source, b: Source): Source {
+  return (before) => sql`${a(before)} INTERSECT ${b(before)}`;
+}
+
+async function keysOf(db: AnyDb, source: Source, limit: number, before?: number): Promise<number[]> {
+  const result = await sql<{ key: number }>`${source(before)} ORDER BY 1 DESC LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.key);
 }
 
-async function countOf(db: AnyDb, table: Table, expr: string): Promise<number> {
-  const t = sql.table(table);
-  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM ${t} WHERE ${t} MATCH ${expr}`.execute(
-    db,
-  );
+async function countOf(db: AnyDb, source: Source): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM (${source()})`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -39,66 +43,30 @@ async function loadDocs(db: AnyDb, keys: number[]): Promise<StoredDoc[]> {
   return result.rows;
 }
 
-function singleTableReader(db: AnyDb, table: Table, all: string, title: string): IndexReader {
+// For a mixed query the filters go to the gram side only: its tag doclists carry no positions, so
+// filtering there costs less, and one filtered side is enough for the intersection.
+function sourcesOf(terms: string[], filters: string[]): { all: Source; title: Source } {
+  const long = terms.filter((t) => charLength(t) >= 3);
+  const short = terms.filter((t) => charLength(t) < 3);
+  const trigrams = (f: string[], titleOnly: boolean) =>
+    matchesIn('search_trigrams', trigramExpression(long, f, titleOnly));
+  const grams = (titleOnly: boolean) => matchesIn('search_grams', gramExpression(short, filters, titleOnly));
+  if (short.length === 0) return { all: trigrams(filters, false), title: trigrams(filters, true) };
+  if (long.length === 0) return { all: grams(false), title: grams(true) };
   return {
-    count: () => countOf(db, table, all),
-    recent: async (limit) => {
-      if (table === 'search_grams')
-        return (await keysOf(db, table, all, limit)).map((key) => ({ key, relevance: 0 }));
-      const result = await sql<{ key: number; b: number }>`SELECT rowid AS key, ${BM25} AS b
-        FROM search_trigrams WHERE search_trigrams MATCH ${all} ORDER BY rowid DESC LIMIT ${limit}`.execute(
-        db,
-      );
-      return result.rows.map((r) => ({ key: r.key, relevance: relevanceFromBm25(r.b) }));
-    },
-    titleMatches: (limit) => keysOf(db, table, title, limit),
-    older: (before, limit) => keysOf(db, table, all, limit, before),
-    load: (keys) => loadDocs(db, keys),
-  };
-}
-
-function intersect(newestFirst: number[], other: number[]): number[] {
-  const set = new Set(other);
-  return newestFirst.filter((k) => set.has(k));
-}
-
-function mixedReader(db: AnyDb, long: string[], short: string[], filters: string[]): IndexReader {
-  const listOf = async (titleOnly: boolean) =>
-    intersect(
-      await keysOf(db, 'search_trigrams', trigramExpression(long, filters, titleOnly), -1),
-      await keysOf(db, 'search_grams', gramExpression(short, filters, titleOnly), -1),
-    );
-  let all: Promise<number[]> | undefined;
-  const matches = () => {
-    all ??= listOf(false);
-    return all;
-  };
-  return {
-    count: async () => (await matches()).length,
-    recent: async (limit) => (await matches()).slice(0, limit).map((key) => ({ key, relevance: 0 })),
-    titleMatches: async (limit) => (await listOf(true)).slice(0, limit),
-    older: async (before, limit) => (await matches()).filter((k) => k < before).slice(0, limit),
-    load: (keys) => loadDocs(db, keys),
+    all: intersection(trigrams([], false), grams(false)),
+    title: intersection(trigrams([], true), grams(true)),
   };
 }
 
 /** The reader for one query's terms (already normalised) and filter clauses. */
 export function createFts5Reader(db: AnyDb, terms: string[], filters: string[]): IndexReader {
-  const long = terms.filter((t) => charLength(t) >= 3);
-  const short = terms.filter((t) => charLength(t) < 3);
-  if (short.length === 0)
-    return singleTableReader(
-      db,
-      'search_trigrams',
-      trigramExpression(long, filters, false),
-      trigramExpression(long, filters, true),
-    );
-  if (long.length === 0)
-    return singleTableReader(
-      db,
-      'search_grams',
-      gramExpression(short, filters, false),
-      gramExpression(short, filters, true),
-    );
-  return mixedReader(db, long, short, filters);
+  const { all, title } = sourcesOf(terms, filters);
+  return {
+    count: () => countOf(db, all),
+    recent: (limit) => keysOf(db, all, limit),
+    titleMatches: (limit) => keysOf(db, title, limit),
+    older: (before, limit) => keysOf(db, all, limit, before),
+    load: (keys) => loadDocs(db, keys),
+  };
 }
