@@ -11,7 +11,7 @@ import { seedDemoFolder } from './demo-folder';
 // minutes, so the folder is built once and reused: GONGKAI_BENCH_CACHE names it, default under /tmp.
 // The items exist in the index only (search reads nothing else); links on the result page lead to 404.
 
-const VERSION = 'v1'; // bump when the corpus or the index format changes
+const VERSION = 'v2'; // bump when the corpus or the index format changes
 const BATCH = 1000;
 
 /** The cached folder for `docs` items, built first if missing. */

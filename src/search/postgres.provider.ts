@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
+import { bumpGeneration, indexStamp } from './index-generation';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
 import { ensurePostgresSearchSchema } from './postgres.schema';
 import { normaliseQuery } from './query-terms';
-import { indexWritesHere, noteIndexWrite } from './result-cache';
+import { noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 
@@ -61,10 +62,12 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       noteIndexWrite();
       const unique = lastVersions(docs);
       for (let i = 0; i < unique.length; i += BATCH) await upsertBatch(db, unique.slice(i, i + BATCH));
+      await bumpGeneration(db);
     },
     remove: async (ids) => {
       noteIndexWrite();
       if (ids.length) await sql`DELETE FROM search_docs WHERE id = ANY(${ids}::text[])`.execute(db);
+      await bumpGeneration(db);
     },
     search: async (q: SearchQuery): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
@@ -75,11 +78,6 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       );
       return { ...result, query: text };
     },
-    // Two equal snapshots see exactly the same committed data; any commit anywhere changes it.
-    stamp: async () => {
-      const here = indexWritesHere();
-      const row = await sql<{ s: string }>`SELECT pg_current_snapshot()::text AS s`.execute(db);
-      return `${here}:${row.rows[0]?.s}`;
-    },
+    stamp: () => indexStamp(db),
   };
 }

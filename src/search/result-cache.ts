@@ -4,9 +4,10 @@ import type { SearchProvider, SearchQuery, SearchResult } from './search-provide
 // Results of anonymous searches, reused while the index is unchanged. At 100,000 items a search cost
 // 10–65 ms of CPU (BENCHMARKS.md "Search") and the commonest queries are asked again and again
 // (bench/load, issue 8). Each search first reads the provider's stamp, which changes with any write to
-// the index through this process and any commit from elsewhere (another instance, the worker), and
-// only results fetched after reading a stamp are kept under it: a publication or a withdrawal shows in
-// search at once, on every instance. Signed-in staff, whose scopes vary, always search afresh.
+// the index through this process and with the index's generation, which every process bumps when it
+// writes to the index (index-generation.ts), and only results fetched after reading a stamp are kept
+// under it: a publication or a withdrawal shows in search at once, on every instance. Signed-in staff,
+// whose scopes vary, always search afresh.
 
 const CAPACITY = 2000;
 

@@ -66,7 +66,7 @@ export interface SearchProvider {
   search(q: SearchQuery): Promise<SearchResult>;
   /**
    * A value that differs whenever search() may answer differently than when it was read: it changes
-   * with every index write through this process and every commit from elsewhere (result-cache.ts).
+   * with every index write, through this process or any other (index-generation.ts).
    */
   stamp(): Promise<string>;
 }

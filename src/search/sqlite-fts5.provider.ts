@@ -2,10 +2,11 @@ import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
 import { documentTags, filterClauses, TITLE_MARK } from './fts5-match';
 import { encodeToken, trigramTokens } from './fts5-tokens';
+import { bumpGeneration, indexStamp } from './index-generation';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { normaliseQuery } from './query-terms';
-import { indexWritesHere, noteIndexWrite } from './result-cache';
+import { noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 import { createFts5Reader } from './sqlite-fts5.reader';
@@ -78,6 +79,7 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
       inTransaction(db, async (trx) => {
         noteIndexWrite();
         for (const doc of docs) await upsertOne(trx, doc);
+        await bumpGeneration(trx);
       }),
     remove: (ids) =>
       inTransaction(db, async (trx) => {
@@ -89,6 +91,7 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
           const key = row.rows[0]?.doc_key;
           if (key !== undefined) await deleteFromIndex(trx, key);
         }
+        await bumpGeneration(trx);
       }),
     search: async (q: SearchQuery): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
@@ -97,12 +100,6 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
       const reader = createFts5Reader(db, terms, filterClauses(q));
       return { ...(await runSearch(reader, terms, page, pageSize, options)), query: text };
     },
-    // data_version changes when another connection (another process) commits; this connection's own
-    // writes to the index are counted in-process. Both are read before the search they stamp.
-    stamp: async () => {
-      const here = indexWritesHere();
-      const row = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
-      return `${here}:${row.rows[0]?.data_version}`;
-    },
+    stamp: () => indexStamp(db),
   };
 }

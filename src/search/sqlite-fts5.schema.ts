@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { generationTable } from './index-generation';
 
 // The SQLite index: search_docs keeps what results show; two contentless FTS5 tables share its
 // doc_key as rowid. Contentless (with contentless_delete, SQLite ≥ 3.43) because the text is
@@ -12,6 +13,7 @@ import { type Kysely, sql } from 'kysely';
 type AnyDb = Kysely<any>;
 
 const statements = [
+  generationTable,
   `CREATE TABLE IF NOT EXISTS search_docs (
     doc_key INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
