@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import {
 } from './fixtures/upload-attacks';
 import {
   docxEmbedding,
+  EICAR,
   eicarScanner,
   file,
   JPEG,
@@ -182,6 +184,21 @@ describe.each(testDatabases())('upload attacks on %s', (kind) => {
           dir,
         ).toEqual([]);
       expect(walk(t.ctx.dataDir).filter((e) => e.includes(marker) || e.includes('evil'))).toEqual([]);
+    });
+
+    it('audited each infected key-task file it refused, with the file hash (等保 8.1.4.5)', async () => {
+      const rows = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['object_type', 'object_id', 'outcome', 'details'])
+        .where('action', '=', 'attachment.infected')
+        .execute();
+      expect(rows.map((r) => r.object_type).sort()).toEqual(['key_task', 'officer_meeting']);
+      const sha256 = createHash('sha256').update(pdf(EICAR)).digest('hex');
+      for (const row of rows) {
+        expect(row.outcome).toBe('failure');
+        expect(JSON.parse(row.details)).toEqual({ name: 'eicar.pdf', sha256 });
+      }
+      expect(rows.find((r) => r.object_type === 'key_task')?.object_id).toBe(taskId);
     });
   });
 

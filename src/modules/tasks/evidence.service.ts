@@ -82,7 +82,12 @@ export async function addEvidenceFile(
   file: { name: string; bytes: Buffer },
 ) {
   requireEditable(p, task);
-  const stored = await storeTaskFile(ctx, file);
+  const stored = await storeTaskFile(ctx, file, {
+    actor,
+    objectType: 'key_task',
+    objectId: task.id,
+    agencyId: task.agency_id,
+  });
   try {
     return await insertEvidence(ctx, p, actor, task, {
       id: newId(),

@@ -161,9 +161,17 @@ export async function addMeeting(
 ) {
   const input = parseInput(meetingSchema, raw);
   requireRoster(p, input.agencyId);
-  const stored = file ? await storeTaskFile(ctx, file) : null;
+  const id = newId();
+  const stored = file
+    ? await storeTaskFile(ctx, file, {
+        actor,
+        objectType: 'officer_meeting',
+        objectId: id,
+        agencyId: input.agencyId,
+      })
+    : null;
   const row = {
-    id: newId(),
+    id,
     agency_id: input.agencyId,
     held_on: input.heldOn,
     attendees: input.attendees,

@@ -14,6 +14,7 @@ import {
   scannerFor,
   storedMediaTypes,
 } from '../attachments';
+import { type Actor, recordAuditAlone } from '../audit';
 
 // Files of key tasks (evidence, meeting minutes), stored the way attachments are (security.md T7) —
 // under the data folder, outside the static root, under generated names; the type decided from the
@@ -70,10 +71,19 @@ async function detectType(bytes: Buffer, name: string): Promise<{ mime: string; 
   return { mime: detected.mime, ext: allowed[0] as string };
 }
 
+/** Who uploads a file, for what: named in the audit record of a refused infected file. */
+export interface UploadFor {
+  actor: Actor;
+  objectType: 'key_task' | 'officer_meeting';
+  objectId: string;
+  agencyId: string;
+}
+
 /** Checks and stores one received file; returns the row fields. Throws naming the problem. */
 export async function storeTaskFile(
   ctx: Context,
   file: { name: string; bytes: Buffer },
+  uploadFor: UploadFor,
 ): Promise<StoredFile> {
   const problem = fileNameProblem(file.name);
   if (problem) throw invalid(problem);
@@ -103,14 +113,22 @@ export async function storeTaskFile(
   } finally {
     await handle.close();
   }
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // 等保 8.1.4.5, as for attachments: an infected file is deleted and the refusal audited with its hash.
   if ((await scannerFor(ctx).scanFile(temp)) !== 'clean') {
     await fs.rm(temp, { force: true });
+    const { actor, ...object } = uploadFor;
+    await recordAuditAlone(ctx, actor, {
+      action: 'attachment.infected',
+      ...object,
+      outcome: 'failure',
+      details: { name, sha256 },
+    });
     throw invalid('未通过病毒扫描，已拒绝上传');
   }
   await fs.rename(temp, path.join(root, stored));
   const dir = await fs.open(root, 'r');
   await dir.sync().finally(() => dir.close());
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   return { original_name: name, stored_name: stored, media_type: type.mime, size: file.bytes.length, sha256 };
 }
 
