@@ -1,4 +1,6 @@
+import { pino } from 'pino';
 import type { Config } from '../config/config';
+import { loggerOptions } from '../web/http/logging';
 import { buildContext } from './deps';
 import { startDuties } from './duties';
 
@@ -8,19 +10,15 @@ import { startDuties } from './duties';
  * claims its time slot in duty_runs, so it runs once however many processes schedule it.
  */
 export async function worker(config: Config): Promise<void> {
+  // The server's pino setup (JSON lines, LOG_LEVEL), so the worker's log reads like the servers'.
+  const options = loggerOptions(config.logLevel);
+  const log = pino(typeof options === 'object' ? options : { level: config.logLevel });
   const ctx = await buildContext(config);
   const stopDuties = startDuties(ctx, (duty, error) =>
-    console.error(
-      JSON.stringify({
-        time: Date.now(),
-        level: 'error',
-        msg: 'scheduled duty failed',
-        duty,
-        err: error instanceof Error ? error.stack : String(error),
-      }),
-    ),
+    log.error({ err: error, duty }, 'scheduled duty failed'),
   );
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'worker stopping');
     stopDuties();
     await ctx.db.destroy();
     process.exit(0);
@@ -29,5 +27,5 @@ export async function worker(config: Config): Promise<void> {
   process.once('SIGTERM', stop);
   // Keeps the process alive: the duty timers are unref'd so that `serve` can exit on close.
   setInterval(() => {}, 60_000);
-  console.log('定时任务进程已启动（worker started）');
+  log.info('定时任务进程已启动（worker started）');
 }

@@ -6,7 +6,6 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
@@ -22,6 +21,7 @@ import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
 import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
+import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
 import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
@@ -33,10 +33,14 @@ declare module 'fastify' {
 
 const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
 
-/** Builds the one HTTP server for portal, back office and API, with the hardening of security.md T14. */
+/**
+ * Builds the one HTTP server for portal, back office and API, with the hardening of security.md T14.
+ * `options.loadShedding` replaces the event-loop reading and the lots of the load shedding (tests).
+ */
 export async function buildServer(
   ctx: Context,
   logger: FastifyServerOptions['logger'] = false,
+  options: { loadShedding?: LoadSheddingSources } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -100,22 +104,11 @@ export async function buildServer(
     },
   });
   await app.register(rateLimit, { global: false });
-  // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags past the limit,
-  // requests are answered at once with 503 and Retry-After instead of queueing until they time out.
-  if (ctx.config.shedEventLoopDelayMs > 0) {
-    await app.register(underPressure, {
-      maxEventLoopDelay: ctx.config.shedEventLoopDelayMs,
-      retryAfter: 10,
-      exposeStatusRoute: false,
-      pressureHandler: (request, reply) => {
-        sendError(
-          request,
-          reply,
-          new AppError('unavailable', '访问人数较多，请稍后再试', { retryAfterSeconds: 10 }),
-        );
-      },
-    });
-  }
+  // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags past the limit, a
+  // growing share of the reads — search first — is answered at once with 503 and Retry-After instead of
+  // queueing until it times out; form posts, /healthz and static files are never shed (load-shedding.ts).
+  if (ctx.config.shedEventLoopDelayMs > 0)
+    registerLoadShedding(app, ctx.config.shedEventLoopDelayMs, options.loadShedding);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });
 
   // A state-changing request from a foreign page is refused even before the CSRF token is read (T14).
