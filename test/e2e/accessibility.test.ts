@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { authenticator } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, signInDemo, startDemoServer } from '../helpers/demo-server';
+import { type DemoServer, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -31,10 +31,10 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
   let itemPath: string;
   let policyPath: string; // a 规范性文件 with its catalogue table and interpretation links
   let letterPath: string; // a published 部门信箱 letter
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
+    ({ server, browser, stop } = await startDemoInChromium());
     const home = await (await fetch(`${server.baseUrl}/`)).text();
     itemPath = /href="(\/items\/[^"]+)"/.exec(home)?.[1] ?? '';
     const policies = await (await fetch(`${server.baseUrl}/agencies/jxj/columns/policies`)).text();
@@ -43,10 +43,7 @@ describe('WCAG 2.1 AA on the public pages (axe-core in Chromium)', () => {
     letterPath = /href="(\/mailbox\/letters\/[^"]+)"/.exec(mailbox)?.[1] ?? '';
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close(); // closes the signed-in contexts too
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000); // closes the signed-in contexts too
 
   // One sign-in per account for the whole file: a second one within 30 s would replay the TOTP code.
   const sessions = new Map<string, ReturnType<typeof signInDemo>>();

@@ -6,13 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
 import { docxText } from '../helpers/application-cases';
-import {
-  type DemoServer,
-  launchChromium,
-  pageProblems,
-  signInDemo,
-  startDemoServer,
-} from '../helpers/demo-server';
+import { type DemoServer, pageProblems, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const REQUEST = '请公开2026年度区级中小企业数字化改造补助资金的分配结果';
 
@@ -20,18 +14,14 @@ describe('an application from the online form to the downloaded reply, in Chromi
   let server: DemoServer;
   let browser: Browser;
   let citizen: BrowserContext;
+  let stop: () => Promise<void>;
   // Any console or page error is a problem.
   const { problems, watch } = pageProblems();
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    citizen = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', acceptDownloads: true });
+    ({ server, browser, citizen, stop } = await startDemoInChromium({ citizen: { acceptDownloads: true } }));
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   async function openCase(page: Page, tracking: string, code: string) {
     await page.goto('/apply/track');

@@ -4,30 +4,21 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
-import {
-  type DemoServer,
-  launchChromium,
-  pageProblems,
-  signInDemo,
-  startDemoServer,
-} from '../helpers/demo-server';
+import { type DemoServer, pageProblems, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const TITLE = '关于2026年度企业技术改造补助名单的公示';
 
 describe('the reviewer’s highlighted findings, in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
+  let stop: () => Promise<void>;
   // The refused sign-off answers 400 on purpose; any other console error is a problem.
   const { problems, watch } = pageProblems([/status of 400/]);
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
+    ({ server, browser, stop } = await startDemoInChromium());
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   it('highlights the findings and holds the sign-off until a reason is given', async () => {
     const editor = await signInDemo(browser, server.baseUrl, 'jxj.editor', PASSWORD);

@@ -6,13 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
-import {
-  type DemoServer,
-  launchChromium,
-  pageProblems,
-  signInDemo,
-  startDemoServer,
-} from '../helpers/demo-server';
+import { type DemoServer, pageProblems, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const SUBJECT = '园区道路货车夜间鸣笛扰民';
 const CONTENT =
@@ -23,17 +17,13 @@ describe('a letter from the mailbox form to the published, rated reply, in Chrom
   let server: DemoServer;
   let browser: Browser;
   let citizen: BrowserContext;
+  let stop: () => Promise<void>;
   const { problems, watch } = pageProblems();
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    citizen = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
+    ({ server, browser, citizen, stop } = await startDemoInChromium());
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   async function openLetter(staff: Page, tracking: string) {
     await staff.goto('/admin/mailbox');

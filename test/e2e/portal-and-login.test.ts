@@ -5,7 +5,7 @@ import path from 'node:path';
 import { authenticator } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoServer, launchChromium, startDemoServer } from '../helpers/demo-server';
+import { type DemoServer, startDemoInChromium } from '../helpers/demo-server';
 
 const shotsDir = '/tmp/gk-shots';
 
@@ -13,6 +13,7 @@ describe('portal and back-office login in Chromium', () => {
   let server: DemoServer;
   let baseUrl: string;
   let browser: Browser;
+  let stop: () => Promise<void>;
   // Problems seen on any page of the walk; asserted empty in the last test.
   const problems: string[] = [];
 
@@ -41,15 +42,11 @@ describe('portal and back-office login in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
-    server = await startDemoServer();
+    ({ server, browser, stop } = await startDemoInChromium());
     baseUrl = server.baseUrl;
-    browser = await launchChromium();
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   it('logs a first-time editor in with password, TOTP enrolment and recovery codes', async () => {
     const { context, page } = await openPage();

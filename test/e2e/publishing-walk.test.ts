@@ -1,33 +1,25 @@
 // The publishing loop as its users do it, in Chromium: an 信息员 drafts a notice with its 公开属性, the
 // 初审, 复审 and 终审 reviewers approve it in their own browsers, and a citizen finds it on the portal
 // and by search.
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
-import {
-  type DemoServer,
-  launchChromium,
-  pageProblems,
-  signInDemo,
-  startDemoServer,
-} from '../helpers/demo-server';
+import { type DemoServer, pageProblems, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const TITLE = '关于开展2026年度中小企业数字化转型诊断服务的通知';
 
 describe('an item from draft to the public page and search, in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
+  let citizen: BrowserContext;
+  let stop: () => Promise<void>;
   // Any console or page error is a problem.
   const { problems, watch } = pageProblems();
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
+    ({ server, browser, citizen, stop } = await startDemoInChromium());
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   it('drafts, reviews at three levels, publishes, and is found', async () => {
     const editor = await signInDemo(browser, server.baseUrl, 'jxj.editor', PASSWORD);
@@ -67,7 +59,6 @@ describe('an item from draft to the public page and search, in Chromium', () => 
     await expect.poll(() => editor.page.locator('.status-line').textContent()).toContain('已发布');
     await editor.context.close();
 
-    const citizen = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
     const page = await citizen.newPage();
     watch(page);
     await page.goto('/agencies/jxj/columns/notices');

@@ -8,13 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD as PASSWORD } from '../../src/app/demo-data';
-import {
-  type DemoServer,
-  launchChromium,
-  pageProblems,
-  signInDemo,
-  startDemoServer,
-} from '../helpers/demo-server';
+import { type DemoServer, pageProblems, signInDemo, startDemoInChromium } from '../helpers/demo-server';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';
@@ -61,6 +55,7 @@ describe('stored script payloads, rendered in Chromium', () => {
   let server: DemoServer;
   let browser: Browser;
   let citizen: BrowserContext;
+  let stop: () => Promise<void>;
   const dialogs: string[] = [];
   // The sanitised item body keeps the payload's <img src="x"> (without its onerror): that image is a 404.
   const { problems, watch } = pageProblems([/status of 404/]);
@@ -105,14 +100,9 @@ describe('stored script payloads, rendered in Chromium', () => {
   }
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    citizen = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN' });
+    ({ server, browser, citizen, stop } = await startDemoInChromium());
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 30_000);
+  afterAll(() => stop?.(), 30_000);
 
   it('an application with script payloads: receipt, case page and back office', async () => {
     const marker = 'XSS探针申请';

@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 
 // A real server process on demo content (fresh SQLite data folder) and Debian's Chromium, for the
 // browser tests: CSP, cookies and the page script all run as they do for a citizen.
@@ -163,6 +169,45 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface DemoInChromium {
+  server: DemoServer;
+  browser: Browser;
+  /** A fresh context on the server, in zh-CN, signed in as nobody: the citizen of the walk. */
+  citizen: BrowserContext;
+  /** Closes the browser (and every context of it), then stops the server. */
+  stop(): Promise<void>;
+}
+
+export interface DemoInChromiumOptions {
+  server?: DemoServerOptions;
+  /** More options for the citizen's context (acceptDownloads, viewport…). */
+  citizen?: BrowserContextOptions;
+}
+
+/** What every browser test starts with: a demo server, Debian's Chromium and a citizen's context. */
+export async function startDemoInChromium(options: DemoInChromiumOptions = {}): Promise<DemoInChromium> {
+  const server = await startDemoServer(options.server);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const citizen = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'zh-CN',
+      ...options.citizen,
+    });
+    const launched = browser;
+    const stop = async () => {
+      await launched.close();
+      await server.stop();
+    };
+    return { server, browser, citizen, stop };
+  } catch (error) {
+    await browser?.close();
+    await server.stop();
+    throw error;
+  }
 }
 
 /** Signs a demo account into the back office in a fresh context: password, then TOTP enrolment. */

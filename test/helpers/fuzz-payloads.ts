@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 
-// The inputs of the route fuzzing (security.md T6, test/fuzz-routes.test.ts): the static payload set,
+// The inputs of the route fuzzing (security.md T6, test/fuzz-*.test.ts): the static payload set,
 // the fast-check field values, the encoders that send them as a browser could not, and the checks of
 // what an answer must never hold.
 

@@ -11,7 +11,7 @@ import { HttpClient } from './http-client';
 import { seedRouteRecords } from './route-records';
 import { createTestContext, type TestContext } from './test-context';
 
-// The world the route fuzzing runs in (test/fuzz-routes.test.ts): the demo district with one record of
+// The world the route fuzzing runs in (test/fuzz-*.test.ts): the demo district with one record of
 // every kind a route parameter names, an agency and accounts of its own for the routes that change
 // them, and one signed-in client per role of the fuzz table.
 
