@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileDictionary } from './compile';
-import { compiledFromCache, dictionaryHash } from './compiled-cache';
+import { compiledFromCache, dictionaryHash, saveCompiled } from './compiled-cache';
 import { findAll } from './find-all';
 import type { DictionaryEntry } from './matcher.types';
 import { deserialiseCompiled, serialiseCompiled } from './serialise';
@@ -47,6 +47,22 @@ describe('compiledFromCache', () => {
     const second = await compiledFromCache(join(dir, 'cache'), entries);
     expect(second).toEqual(first);
     expect(second).not.toBe(first);
+  });
+
+  it('compiles once for requests that miss together, and leaves only the cache file', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => compiledFromCache(join(dir, 'cache'), entries)),
+    );
+    for (const r of results) expect(r).toBe(results[0]);
+    expect(await readdir(join(dir, 'cache'))).toEqual([`matcher-${dictionaryHash(entries)}.bin`]);
+  });
+
+  it('lets concurrent writers of one file all succeed (a temporary name per write)', async () => {
+    const compiled = compileDictionary(entries);
+    const file = join(dir, 'shared.bin');
+    await Promise.all(Array.from({ length: 8 }, () => saveCompiled(compiled, file)));
+    expect(await readdir(dir)).toEqual(['shared.bin']);
+    expect(deserialiseCompiled(await readFile(file))).toEqual(compiled);
   });
 
   it('keys the file by dictionary content and options', () => {
