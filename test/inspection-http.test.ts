@@ -167,4 +167,26 @@ describe.each(testDatabases())('inspection back office on %s', (kind) => {
     expect(own.body).toContain('目录要素整改 1 次，整改率 0%');
     expect(own.body).not.toContain('区甲局');
   });
+
+  it('runs one whole-site inspection at a time: a second manual start is 409, a scheduled one shares it', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held: ContentCheck = async () => {
+      await gate; // the first run stays in progress until the test lets it finish
+      return [];
+    };
+    const first = runInspection(ctx, 'manual', { contentChecks: [held] });
+    await expect(runInspection(ctx, 'manual')).rejects.toMatchObject({ code: 'conflict' });
+    const refused = await clients.supervisor.postForm('/admin/inspections/run', {}, '/admin/inspections');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('全站检查正在进行');
+    const sharing = runInspection(ctx, 'scheduled');
+    release();
+    const scheduled = await sharing;
+    expect(scheduled.inspection.id).toBe((await first).inspection.id);
+    const next = await runInspection(ctx, 'manual'); // the run is over: a new one may start
+    expect(next.inspection.id).not.toBe(scheduled.inspection.id);
+  });
 });
