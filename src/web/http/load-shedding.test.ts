@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyRequest,
+  createStandingQueueMeter,
   type ShedClass,
   shedShare,
   shouldShed,
@@ -106,5 +107,101 @@ describe('startEventLoopDelaySampler (perf_hooks, smoothed)', () => {
     const count = samples.length;
     await new Promise((r) => setTimeout(r, 600));
     expect(samples.length).toBe(count);
+  });
+});
+
+describe('createStandingQueueMeter (CoDel: the fastest answer of each 250 ms window)', () => {
+  let now = 0;
+  const clock = () => now;
+  /** Lets in n requests at the current time; returns their admission times. */
+  const admit = (meter: ReturnType<typeof createStandingQueueMeter>, n: number) =>
+    Array.from({ length: n }, () => meter.admitted());
+
+  it('reads nothing until a window with answers has closed, then the fastest answer of it', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    const [a, b, c] = admit(meter, 5);
+    now = 100;
+    meter.answered(a ?? 0);
+    now = 120;
+    meter.answered(b ?? 0);
+    meter.answered(c ?? 0);
+    expect(meter.read()).toBe(0); // the window [0, 250) is still open
+    now = 250;
+    expect(meter.read()).toBe(100); // two requests still in flight: they stand in the queue
+  });
+
+  it('takes the minimum, not the mean: one quick answer in the window means no standing queue', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    const slow = admit(meter, 3);
+    now = 240;
+    const quick = meter.admitted();
+    now = 249;
+    for (const at of slow) meter.answered(at); // 249 ms each
+    meter.answered(quick); // 9 ms: the burst was served through
+    admit(meter, 2);
+    now = 260;
+    expect(meter.read()).toBe(9);
+  });
+
+  it('counts an answer in the window it is given in, and a later window replaces the reading', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    const first = admit(meter, 4);
+    now = 600; // windows [0, 250) and [250, 500) had no answer
+    for (const at of first.slice(0, 2)) meter.answered(at);
+    admit(meter, 2);
+    now = 750;
+    expect(meter.read()).toBe(600);
+    const later = meter.admitted();
+    now = 800;
+    meter.answered(later);
+    now = 1000;
+    expect(meter.read()).toBe(50);
+  });
+
+  it('carries the last reading through windows without an answer, halved each time', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    const [first] = admit(meter, 3);
+    now = 200;
+    meter.answered(first ?? 0); // 200 ms, two still waiting
+    now = 250;
+    expect(meter.read()).toBe(200);
+    now = 500;
+    expect(meter.read()).toBe(100);
+    now = 750;
+    expect(meter.read()).toBe(50);
+    now = 750 + 10 * 250; // ten silent windows at once, in one step
+    expect(meter.read()).toBeCloseTo(50 / 2 ** 10, 10);
+  });
+
+  it('reads no queue while fewer than two requests are in flight, however slow the last window was', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    const [a, b, c] = admit(meter, 3);
+    now = 2000;
+    meter.answered(a ?? 0);
+    meter.answered(b ?? 0); // one left in flight: a lone slow request is not a queue
+    now = 2250;
+    expect(meter.read()).toBe(0);
+    meter.answered(c ?? 0); // the load has gone: the first requests after it are not turned away
+    expect(meter.read()).toBe(0);
+    admit(meter, 2); // two wait again: the reading of the last windows applies
+    expect(meter.read()).toBe(2000);
+  });
+
+  it('does not let answers it never let in hide the requests that wait', () => {
+    now = 0;
+    const meter = createStandingQueueMeter(clock);
+    meter.answered(0);
+    meter.answered(0); // nothing was in flight: the count stays at zero, not below
+    now = 250;
+    const [first] = admit(meter, 3);
+    now = 600;
+    meter.answered(first ?? 0);
+    now = 750;
+    expect(meter.read()).toBe(350); // two still wait
   });
 });

@@ -104,9 +104,10 @@ export async function buildServer(
     },
   });
   await app.register(rateLimit, { global: false });
-  // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags past the limit, a
-  // growing share of the reads — search first — is answered at once with 503 and Retry-After instead of
-  // queueing until it times out; form posts, /healthz and static files are never shed (load-shedding.ts).
+  // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags, or requests stand in
+  // a queue (PostgreSQL's pool), past the limit, a growing share of the reads — search first — is answered
+  // at once with 503 and Retry-After instead of queueing until it times out; form posts, /healthz and
+  // static files are never shed (load-shedding.ts).
   if (ctx.config.shedEventLoopDelayMs > 0)
     registerLoadShedding(app, ctx.config.shedEventLoopDelayMs, options.loadShedding);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });
