@@ -46,6 +46,8 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, log: () => s
 
 export interface DemoServer {
   baseUrl: string;
+  /** The server's process id (node itself runs `gongkai serve`): /proc/<pid>/status tells its memory. */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a power cut would: no shutdown hooks run. The data folder is left as it was. */
   kill(): Promise<void>;
@@ -107,7 +109,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { baseUrl, stop, kill, log: () => log };
+  return { baseUrl, pid: server.pid ?? 0, stop, kill, log: () => log };
 }
 
 export interface WorkerProcess {
