@@ -137,16 +137,20 @@ export async function malformedBodies(world: World, key: string, spec: RouteFuzz
   for (const probe of probes) await send(world, key, spec, { ...probe, url });
 }
 
-/** Malformed query strings of a GET route: only "below 500" (query values are validated, then escaped). */
-export async function malformedQueries(world: World, key: string, spec: RouteFuzz) {
-  const path = pathOf(world, key.split(' ')[1] as string, spec);
-  const f = spec.fields[0] ?? 'q';
-  for (const q of [
+/** Broken percent-encoding, overlong UTF-8, repeated and array keys, prototype keys, for field `f`. */
+export function badQueryStrings(f: string): string[] {
+  return [
     `${f}=%E0%A4%A`,
     `${f}=%C0%AF%ED%A0%80`,
     `${f}=%`,
     `${f}=a&${f}=b&${f}[]=c`,
     `__proto__[polluted]=1&constructor[prototype][polluted]=1&${f}[__proto__][polluted]=1`,
-  ])
+  ];
+}
+
+/** Malformed query strings of a GET route: only "below 500" (query values are validated, then escaped). */
+export async function malformedQueries(world: World, key: string, spec: RouteFuzz) {
+  const path = pathOf(world, key.split(' ')[1] as string, spec);
+  for (const q of badQueryStrings(spec.fields[0] ?? 'q'))
     await send(world, key, spec, { label: `query ${q.slice(0, 40)}`, url: `${path}?${q}` });
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { loadConfig } from '../../src/config/config';
 import { type RouteFuzz, routeFuzz } from '../fixtures/route-fuzz';
 import type { HttpFuzzWorld } from './fuzz-http-world';
+import { badQueryStrings } from './fuzz-malformed';
 import { FORM, multipartBody, PDF, pathPayloads, shortList, staticPayloads, valueArb } from './fuzz-payloads';
 import { pathOf, requestOf } from './fuzz-requests';
 import type { World } from './fuzz-world';
@@ -149,14 +150,7 @@ function* malformedBodies(spec: RouteFuzz, csrf: string): Generator<Malformed> {
 
 function* malformedQueries(spec: RouteFuzz): Generator<Malformed> {
   const f = spec.fields[0] ?? 'q';
-  for (const q of [
-    `${f}=%E0%A4%A`,
-    `${f}=%C0%AF%ED%A0%80`,
-    `${f}=%`,
-    `${f}=a&${f}=b&${f}[]=c`,
-    `__proto__[polluted]=1&constructor[prototype][polluted]=1&${f}[__proto__][polluted]=1`,
-    `${f}${'[a]'.repeat(2_000)}=1`,
-  ])
+  for (const q of [...badQueryStrings(f), `${f}${'[a]'.repeat(2_000)}=1`])
     yield [`query ${q.slice(0, 40)}`, { query: q }];
 }
 
