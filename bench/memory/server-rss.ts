@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDemoServer } from '../../test/helpers/demo-server';
+import { type DemoServerOptions, startDemoServer } from '../../test/helpers/demo-server';
 import { openHttpFuzzWorld } from '../../test/helpers/fuzz-http-world';
 import { runStorm, stormRequests } from '../../test/helpers/fuzz-storm';
 
@@ -10,10 +11,22 @@ import { runStorm, stormRequests } from '../../test/helpers/fuzz-storm';
 // payloads and oversize bodies, the heaviest exports repeated, 8 requests in flight). The figure is the
 // kernel's high-water mark, VmHWM in /proc/<pid>/status: no sampling gaps. Not a test: a memory figure
 // depends on the runtime (tsx, source maps) as much as on the code, like a speed figure on the machine.
+// Three ways of running it, one after the other: the sources through tsx (development, tests), the
+// production build (`npm run build`), and the build with the heap cap of the deployment units.
 //
 //   npx tsx bench/memory/server-rss.ts
 
 const LIMIT_MIB = 512;
+const DEPLOYED_HEAP_CAP = '--max-old-space-size=320'; // as in deploy/gongkai@.service
+
+const runs: { name: string; options: DemoServerOptions }[] = [
+  { name: 'sources through tsx (`node bin/gongkai.js`)', options: {} },
+  { name: 'production build (`node dist/gongkai.js`)', options: { entry: 'dist/gongkai.js' } },
+  {
+    name: `production build, ${DEPLOYED_HEAP_CAP}`,
+    options: { entry: 'dist/gongkai.js', nodeOptions: [DEPLOYED_HEAP_CAP] },
+  },
+];
 
 function memoryOf(pid: number): { peak: number; now: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -22,24 +35,34 @@ function memoryOf(pid: number): { peak: number; now: number } {
   return { peak: kib('VmHWM') / 1024, now: kib('VmRSS') / 1024 };
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-bench-rss-'));
-const server = await startDemoServer({ dataDir, env: { GONGKAI_TRUST_PROXY: '127.0.0.1' } });
-try {
-  const idle = memoryOf(server.pid);
-  const world = await openHttpFuzzWorld(server, dataDir);
-  const ready = memoryOf(server.pid);
-  const start = performance.now();
-  const storm = await runStorm(server.baseUrl, stormRequests(world, 4), 8);
-  const seconds = (performance.now() - start) / 1000;
-  const after = memoryOf(server.pid);
-  const verdict = after.peak <= LIMIT_MIB ? 'met' : '**missed**';
-  console.log(
-    `Run ${new Date().toISOString()}; load average ${loadavg()[0]?.toFixed(1)}; Node ${process.version}\n` +
-      `- RSS idle after start ${ready.now.toFixed(0)} MiB (${idle.now.toFixed(0)} before the world was set up)\n` +
-      `- storm: ${storm.requests} requests in ${seconds.toFixed(0)} s, 8 in flight, ${storm.serverErrors.length} answered 5xx\n` +
-      `- VmHWM (peak RSS) ${after.peak.toFixed(0)} MiB, RSS after ${after.now.toFixed(0)} MiB; target ≤ ${LIMIT_MIB} MiB: ${verdict}`,
-  );
-} finally {
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+async function measure(options: DemoServerOptions): Promise<string> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gk-bench-rss-'));
+  const server = await startDemoServer({ ...options, dataDir, env: { GONGKAI_TRUST_PROXY: '127.0.0.1' } });
+  try {
+    const idle = memoryOf(server.pid);
+    const world = await openHttpFuzzWorld(server, dataDir);
+    const ready = memoryOf(server.pid);
+    const start = performance.now();
+    const storm = await runStorm(server.baseUrl, stormRequests(world, 4), 8);
+    const seconds = (performance.now() - start) / 1000;
+    const after = memoryOf(server.pid);
+    const verdict = after.peak <= LIMIT_MIB ? 'met' : '**missed**';
+    return (
+      `| ${idle.now.toFixed(0)} / ${ready.now.toFixed(0)} MiB | ${storm.requests} in ${seconds.toFixed(0)} s, ` +
+      `${storm.serverErrors.length} × 5xx | ${after.peak.toFixed(0)} MiB | ${after.now.toFixed(0)} MiB | ${verdict} |`
+    );
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
+
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+console.log(
+  `Run ${new Date().toISOString()}; load average ${loadavg()[0]?.toFixed(1)}; Node ${process.version}\n`,
+);
+console.log(
+  '| server process | RSS idle (before / after set-up) | storm | VmHWM | RSS after | target ≤ 512 MiB |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+for (const run of runs) console.log(`| ${run.name} ${await measure(run.options)}`);

@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 
 // Segmentation ranks, it never filters: a match that is a whole word (自建 in 自建房屋) is worth
 // more than one that straddles words (各自建立 → 各自 | 建立), but both are found.

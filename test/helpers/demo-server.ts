@@ -59,6 +59,10 @@ export interface DemoServerOptions {
   /** Reuse this data folder (a restart); it is then kept after stop. Default: a fresh temporary one. */
   dataDir?: string;
   env?: Record<string, string>;
+  /** The script to run, from the repository root: the sources through tsx (default) or the build. */
+  entry?: 'bin/gongkai.js' | 'dist/gongkai.js';
+  /** Options for node itself, e.g. the heap cap the deployment units set. */
+  nodeOptions?: string[];
 }
 
 /** Starts `gongkai serve` with demo content, in a fresh temporary data folder unless one is given. */
@@ -79,7 +83,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   delete env.DATABASE_URL; // embedded SQLite unless the caller names a database
   Object.assign(env, options.env);
   let log = '';
-  const server = spawn(process.execPath, ['bin/gongkai.js', 'serve'], { cwd: repoRoot, env, stdio: 'pipe' });
+  const args = [...(options.nodeOptions ?? []), options.entry ?? 'bin/gongkai.js', 'serve'];
+  const server = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'pipe' });
   server.stdout?.on('data', (d) => {
     log += d;
   });

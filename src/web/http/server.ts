@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -22,6 +20,7 @@ import { registerSearchRoutes } from '../portal/search.routes';
 import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
 import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
+import { findPublicDir } from './public-dir';
 import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
@@ -31,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../public');
+const publicDir = findPublicDir();
 
 /**
  * Builds the one HTTP server for portal, back office and API, with the hardening of security.md T14.
