@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Duty, runScheduledDuty } from '../src/app/duties';
+import { withClusterLease } from '../src/jobs/cluster-lease';
 import { slotOf } from '../src/jobs/duty-runs';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -75,5 +76,40 @@ describe.each(testDatabases())('exactly-once duties on %s', (kind) => {
       .where('name', '=', 'test-fail')
       .executeTakeFirst();
     expect([row?.instance, row?.outcome, row?.message]).toEqual(['a', 'failed', 'Error: SMTP 不可达']);
+  });
+
+  it('lets one holder at a time run under a cluster lease, and frees a lease its holder stopped renewing', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = withClusterLease(ctx.db, 'test-lease', async () => {
+      await held;
+      return 'first';
+    });
+    await new Promise((r) => setTimeout(r, 50)); // the first has taken the lease
+    expect(await withClusterLease(ctx.db, 'test-lease', async () => 'second')).toEqual({ ran: false });
+    release();
+    expect(await first).toEqual({ ran: true, value: 'first' });
+    expect(await withClusterLease(ctx.db, 'test-lease', async () => 'third')).toEqual({
+      ran: true,
+      value: 'third',
+    });
+    // A process that died holding the lease: its row was last renewed two minutes ago.
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    await ctx.db
+      .insertInto('duty_runs')
+      .values({ name: 'test-lease', slot: 'lease', instance: 'dead:1:x', started_at: twoMinutesAgo })
+      .execute();
+    expect(await withClusterLease(ctx.db, 'test-lease', async () => 'after a crash')).toEqual({
+      ran: true,
+      value: 'after a crash',
+    });
+    const fresh = new Date().toISOString();
+    await ctx.db
+      .insertInto('duty_runs')
+      .values({ name: 'test-lease', slot: 'lease', instance: 'alive:2:y', started_at: fresh })
+      .execute();
+    expect(await withClusterLease(ctx.db, 'test-lease', async () => 'while alive')).toEqual({ ran: false });
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, sqlitePathIn } from '../src/db/client';
 import { type ContentCheck, itemFinding, runInspection } from '../src/modules/inspections';
 import { DOCX_TYPE } from '../src/web/http/download';
 import { docxText } from './helpers/application-cases';
@@ -188,5 +189,39 @@ describe.each(testDatabases())('inspection back office on %s', (kind) => {
     expect(scheduled.inspection.id).toBe((await first).inspection.id);
     const next = await runInspection(ctx, 'manual'); // the run is over: a new one may start
     expect(next.inspection.id).not.toBe(scheduled.inspection.id);
+  });
+
+  it('runs one inspection at a time across instances: the other refuses a manual start, and its scheduled run waits', async () => {
+    // A second handle on the same database stands for a second instance (as in multi-instance tests).
+    const other = {
+      ...ctx,
+      db: openDatabase({ url: ctx.config.databaseUrl, sqlitePath: sqlitePathIn(ctx.dataDir) }),
+    };
+    try {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const held: ContentCheck = async () => {
+        await gate;
+        return [];
+      };
+      const first = runInspection(ctx, 'manual', { contentChecks: [held] });
+      await new Promise((r) => setTimeout(r, 200)); // the first has taken the lease and is scanning
+      await expect(runInspection(other, 'manual')).rejects.toMatchObject({ code: 'conflict' });
+      let scheduledDone = false;
+      const scheduled = runInspection(other, 'scheduled').then((r) => {
+        scheduledDone = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(scheduledDone).toBe(false); // still waiting for the lease
+      release();
+      const [a, b] = await Promise.all([first, scheduled]);
+      expect(b.inspection.id).not.toBe(a.inspection.id); // it ran its own, after the first
+      expect(b.inspection.started_at >= a.inspection.started_at).toBe(true);
+    } finally {
+      await other.db.destroy();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { DB } from '../../db/schema';
 import type { Inspection } from '../../db/schema-inspections';
+import { withClusterLease } from '../../jobs/cluster-lease';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
 import { loadCalendar } from '../calendar';
 import type { ScopedFinding } from './finding';
@@ -54,10 +55,16 @@ async function insertFindings(
       .execute();
 }
 
-// One whole-site inspection at a time per database handle: each reads every item and attachment
-// (pdf.js text extraction included), and eight started at once took a server from 580 to 804 MiB
-// (issue 8, fuzzing a real server). A second manual start is refused; a scheduled one shares the run.
+// One whole-site inspection at a time: each reads every item and attachment (pdf.js text extraction
+// included), and eight started at once took a server from 580 to 804 MiB (issue 8, fuzzing a real
+// server); two at once would also both open rectification tasks for the same problems. Within a
+// process a second manual start is refused and a scheduled one shares the run; across instances the
+// cluster lease decides: a manual start is refused, a scheduled one waits for the other to finish.
 const running = new WeakMap<object, Promise<InspectionResult>>();
+const LEASE = 'inspection';
+const LEASE_POLL_MS = 1_000;
+
+const inspectionInProgress = () => new AppError('conflict', '全站检查正在进行，请稍后刷新检查记录查看结果');
 
 /** Runs a whole-site inspection now; returns the inspection with its score and task changes. */
 export async function runInspection(
@@ -66,12 +73,24 @@ export async function runInspection(
   options: RunOptions = {},
 ): Promise<InspectionResult> {
   const current = running.get(ctx.db);
-  if (current && trigger === 'manual')
-    throw new AppError('conflict', '全站检查正在进行，请稍后刷新检查记录查看结果');
+  if (current && trigger === 'manual') throw inspectionInProgress();
   if (current) return current;
-  const run = inspectSite(ctx, trigger, options).finally(() => running.delete(ctx.db));
+  const run = inspectUnderLease(ctx, trigger, options).finally(() => running.delete(ctx.db));
   running.set(ctx.db, run);
   return run;
+}
+
+async function inspectUnderLease(
+  ctx: Context,
+  trigger: 'scheduled' | 'manual',
+  options: RunOptions,
+): Promise<InspectionResult> {
+  for (;;) {
+    const run = await withClusterLease(ctx.db, LEASE, () => inspectSite(ctx, trigger, options));
+    if (run.ran) return run.value;
+    if (trigger === 'manual') throw inspectionInProgress();
+    await new Promise((resolve) => setTimeout(resolve, LEASE_POLL_MS));
+  }
 }
 
 async function inspectSite(
