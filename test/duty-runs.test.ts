@@ -112,4 +112,19 @@ describe.each(testDatabases())('exactly-once duties on %s', (kind) => {
       .execute();
     expect(await withClusterLease(ctx.db, 'test-lease', async () => 'while alive')).toEqual({ ran: false });
   });
+
+  it('keeps a lease its holder renews, however long the work takes', async () => {
+    const quick = { heartbeatMs: 50, staleMs: 300 };
+    const long = withClusterLease(
+      ctx.db,
+      'test-renewed',
+      () => new Promise((r) => setTimeout(() => r('long'), 1_200)),
+      quick,
+    );
+    await new Promise((r) => setTimeout(r, 800)); // well past staleMs since the lease was taken
+    expect(await withClusterLease(ctx.db, 'test-renewed', async () => 'taken over', quick)).toEqual({
+      ran: false,
+    });
+    expect(await long).toEqual({ ran: true, value: 'long' });
+  });
 });

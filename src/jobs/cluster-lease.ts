@@ -1,18 +1,26 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { instanceName } from './duty-runs';
 
 // Work that must not run twice at once across instances sharing one database (issue 8): a lease is a
 // row of duty_runs in the slot 'lease', inserted by whoever takes it and deleted when the work ends.
-// The holder renews it every HEARTBEAT_MS; a lease not renewed for STALE_MS belongs to a process that
+// The holder renews it every 10 s; a lease not renewed for 60 s belongs to a process that
 // died, and the next taker clears it. Real time, not the app clock: it measures processes, not dates.
 
 const SLOT = 'lease';
-const HEARTBEAT_MS = 10_000;
-const STALE_MS = 60_000;
+export interface LeaseTiming {
+  heartbeatMs: number;
+  staleMs: number;
+}
 
-async function takeLease(db: Kysely<DB>, name: string): Promise<boolean> {
-  const staleBefore = new Date(Date.now() - STALE_MS).toISOString();
+const DEFAULT_TIMING: LeaseTiming = { heartbeatMs: 10_000, staleMs: 60_000 };
+
+/** The lease row `name` as held by this process. */
+const heldHere = (name: string) => (eb: ExpressionBuilder<DB, 'duty_runs'>) =>
+  eb.and([eb('name', '=', name), eb('slot', '=', SLOT), eb('instance', '=', instanceName)]);
+
+async function takeLease(db: Kysely<DB>, name: string, staleMs: number): Promise<boolean> {
+  const staleBefore = new Date(Date.now() - staleMs).toISOString();
   await db
     .deleteFrom('duty_runs')
     .where('name', '=', name)
@@ -32,30 +40,21 @@ export async function withClusterLease<T>(
   db: Kysely<DB>,
   name: string,
   work: () => Promise<T>,
+  timing: LeaseTiming = DEFAULT_TIMING,
 ): Promise<{ ran: true; value: T } | { ran: false }> {
-  if (!(await takeLease(db, name))) return { ran: false };
-  const mine = () =>
-    db
-      .updateTable('duty_runs')
-      .where('name', '=', name)
-      .where('slot', '=', SLOT)
-      .where('instance', '=', instanceName);
+  if (!(await takeLease(db, name, timing.staleMs))) return { ran: false };
   const heartbeat = setInterval(() => {
-    mine()
+    db.updateTable('duty_runs')
       .set({ started_at: new Date().toISOString() })
+      .where(heldHere(name))
       .execute()
-      .catch(() => {}); // a missed beat is retried at the next; STALE_MS allows several
-  }, HEARTBEAT_MS);
+      .catch(() => {}); // a missed beat is retried at the next; staleMs allows several
+  }, timing.heartbeatMs);
   heartbeat.unref();
   try {
     return { ran: true, value: await work() };
   } finally {
     clearInterval(heartbeat);
-    await db
-      .deleteFrom('duty_runs')
-      .where('name', '=', name)
-      .where('slot', '=', SLOT)
-      .where('instance', '=', instanceName)
-      .execute();
+    await db.deleteFrom('duty_runs').where(heldHere(name)).execute();
   }
 }
