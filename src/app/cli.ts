@@ -11,6 +11,7 @@ import { createBackup, describeAttachmentProblem, restoreBackup, verifyRestoredA
 import { addCalendarCommands } from './calendar-commands';
 import { buildContext } from './deps';
 import { duties } from './duties';
+import { addIntegrityCommands } from './integrity-commands';
 import { addReportCommands } from './report-commands';
 import { addScanCommand } from './scan-command';
 import { serve } from './serve';
@@ -192,6 +193,7 @@ export function buildCli(): Command {
     );
 
   addCalendarCommands(program);
+  addIntegrityCommands(program);
   addScanCommand(program);
   addReportCommands(program);
 

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { loggerOptions } from '../web/http/logging';
 import { buildContext } from './deps';
 import { startDuties } from './duties';
+import { watchIntegrity } from './integrity-watch';
 
 /**
  * `gongkai worker`: the scheduled duties without the web server, for a deployment of several instances
@@ -14,12 +15,14 @@ export async function worker(config: Config): Promise<void> {
   const options = loggerOptions(config.logLevel);
   const log = pino(typeof options === 'object' ? options : { level: config.logLevel });
   const ctx = await buildContext(config);
+  const stopIntegrity = await watchIntegrity(ctx, log); // 可信验证 at boot and hourly (T18)
   const stopDuties = startDuties(ctx, (duty, error) =>
     log.error({ err: error, duty }, 'scheduled duty failed'),
   );
   const stop = async (signal: NodeJS.Signals) => {
     log.info({ signal }, 'worker stopping');
     stopDuties();
+    stopIntegrity();
     await ctx.db.destroy();
     process.exit(0);
   };

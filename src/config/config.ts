@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCidrList } from '../core/cidr';
 
 // The only reader of process.env: everything configurable is declared and validated here, once, at boot.
 const intFrom = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -23,6 +24,19 @@ const envSchema = z.object({
   GONGKAI_AUDIT_KEY: z.string().min(32, 'GONGKAI_AUDIT_KEY must be at least 32 characters').optional(),
   GONGKAI_SECRET_KEY: z.string().min(32, 'GONGKAI_SECRET_KEY must be at least 32 characters').optional(),
   GONGKAI_TRUST_PROXY: z.string().optional(),
+  // The networks the back office may be reached from (comma-separated addresses or CIDRs; 等保
+  // 8.1.4.4): checked here so a typo stops the start with the entry named, applied in admin-network.ts.
+  GONGKAI_ADMIN_CIDRS: z
+    .string()
+    .optional()
+    .superRefine((value, check) => {
+      if (!value) return;
+      try {
+        parseCidrList(value);
+      } catch (error) {
+        check.addIssue({ code: 'custom', message: `GONGKAI_ADMIN_CIDRS: ${(error as Error).message}` });
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // 等保 8.1.4.1 b and security.md §1.5: session and lockout values, each with its MLPS-safe default.
   GONGKAI_SESSION_IDLE_MINUTES: intFrom(15),
@@ -40,6 +54,9 @@ const envSchema = z.object({
   // Whether `serve` also runs the scheduled duties; off when a separate `gongkai worker` runs them.
   // Either way each duty claims its slot in duty_runs, so it runs once however many processes tick it.
   GONGKAI_DUTIES: flag.default(true),
+  // 可信验证 (security.md T18): whether a changed byte in the sealed build or configuration stops the
+  // server from starting (1), or only raises the alarm and the audit record (0, the default).
+  GONGKAI_INTEGRITY_ENFORCE: flag.default(false),
   // 规范性文件 validity (law-and-formats.md §3.5): 5 years, 2 for 试行/暂行, unless a province says otherwise.
   GONGKAI_NORMATIVE_YEARS: z.coerce.number().int().min(1).max(10).default(5),
   GONGKAI_NORMATIVE_TRIAL_YEARS: z.coerce.number().int().min(1).max(5).default(2),
@@ -102,6 +119,8 @@ export interface Config {
   auditKey: string | undefined;
   secretKey: string | undefined;
   trustProxy: string | undefined;
+  /** GONGKAI_ADMIN_CIDRS: where the back office may be reached from; undefined, anywhere. */
+  adminCidrs: string | undefined;
   logLevel: Env['LOG_LEVEL'];
   session: { idleMinutes: number; absoluteHours: number; single: boolean };
   lockout: { threshold: number; minutes: number; ipFailuresPerHour: number };
@@ -110,6 +129,8 @@ export interface Config {
   shedEventLoopDelayMs: number; // limit on max(event-loop delay, standing queue); 0 = never shed load
   /** Whether `serve` runs the scheduled duties too (GONGKAI_DUTIES; a `gongkai worker` always does). */
   runDuties: boolean;
+  /** Whether a failed integrity check at boot refuses the start (GONGKAI_INTEGRITY_ENFORCE). */
+  integrityEnforce: boolean;
   normativeValidity: { years: number; trialYears: number };
   interpretationLagDays: number;
   attachments: { maxFileBytes: number; maxFiles: number; maxSubmissionBytes: number };
@@ -154,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     auditKey: e.GONGKAI_AUDIT_KEY,
     secretKey: e.GONGKAI_SECRET_KEY,
     trustProxy: e.GONGKAI_TRUST_PROXY,
+    adminCidrs: e.GONGKAI_ADMIN_CIDRS || undefined,
     logLevel: e.LOG_LEVEL,
     session: {
       idleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
@@ -169,6 +191,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
     shedEventLoopDelayMs: e.GONGKAI_SHED_EVENT_LOOP_DELAY_MS,
     runDuties: e.GONGKAI_DUTIES,
+    integrityEnforce: e.GONGKAI_INTEGRITY_ENFORCE,
     normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },
     interpretationLagDays: e.GONGKAI_INTERPRETATION_LAG_DAYS,
     attachments: {

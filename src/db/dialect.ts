@@ -70,3 +70,25 @@ export async function bypassAppendOnly(db: AnyDb, table: string, fn: () => Promi
     for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
   }
 }
+
+/**
+ * The settings that decide whether an acknowledged write survives a crash (security.md T4, T18):
+ * PostgreSQL's fsync and synchronous_commit, or SQLite's synchronous level on this connection.
+ */
+export async function durabilitySettings(
+  db: AnyDb,
+): Promise<
+  { engine: 'postgres'; fsync: string; synchronousCommit: string } | { engine: 'sqlite'; synchronous: number }
+> {
+  if (dialectOf(db) === 'postgres') {
+    const show = async (name: string) =>
+      String((await sql.raw<Record<string, string>>(`SHOW ${name}`).execute(db)).rows[0]?.[name]);
+    return {
+      engine: 'postgres',
+      fsync: await show('fsync'),
+      synchronousCommit: await show('synchronous_commit'),
+    };
+  }
+  const row = (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0];
+  return { engine: 'sqlite', synchronous: Number(row?.synchronous) };
+}

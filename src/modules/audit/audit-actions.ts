@@ -83,6 +83,8 @@ export const auditActionLabels: Record<string, string> = {
   'letter_template.saved': '修改文书模板',
   'letter_template.reset': '恢复默认文书模板',
   'backup.created': '备份数据库',
+  'system.integrity_sealed': '封存程序和配置的完整性清单',
+  'system.integrity_failed': '程序或配置的完整性校验失败',
   'backup.restored': '恢复数据库',
   'wording_rule.seeded': '载入错敏词库初始规则',
   'wording_rule.saved': '保存错敏词规则',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -7,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
+import { findProjectRoot } from '../../core/project-root';
 import { hmacHex } from '../../core/secrets';
 import { saveViewCounts } from '../../modules/catalog';
 import { registerAdminRoutes } from '../admin/admin.routes';
@@ -17,10 +19,10 @@ import { registerFeedRoutes } from '../portal/feeds.routes';
 import { registerMailboxRoutes } from '../portal/mailbox.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
+import { registerAdminNetwork } from './admin-network';
 import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
 import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
-import { findPublicDir } from './public-dir';
 import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
@@ -30,7 +32,7 @@ declare module 'fastify' {
   }
 }
 
-const publicDir = findPublicDir();
+const publicDir = path.join(findProjectRoot(), 'public');
 
 /**
  * Builds the one HTTP server for portal, back office and API, with the hardening of security.md T14.
@@ -103,6 +105,8 @@ export async function buildServer(
     },
   });
   await app.register(rateLimit, { global: false });
+  // The back office only from the configured networks (等保 8.1.4.4; admin-network.ts).
+  if (ctx.config.adminCidrs) registerAdminNetwork(app, ctx.config.adminCidrs);
   // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags, or requests stand in
   // a queue (PostgreSQL's pool), past the limit, a growing share of the reads — search first — is answered
   // at once with 503 and Retry-After instead of queueing until it times out; form posts, /healthz and
