@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from './helpers/demo-server';
@@ -48,5 +49,35 @@ describe('the production build', () => {
     const desk = await staff.get('/admin');
     expect(desk.status).toBe(200);
     expect(desk.html).toContain('所在机构：示范区经济和信息化局');
+  });
+
+  it('seals and verifies a copy of the release installed elsewhere, from the bundle (可信验证, T18)', () => {
+    // A copy, not the checkout: a manifest in the checkout would be checked by every test server.
+    const release = mkdtempSync(path.join(tmpdir(), 'gk-release-'));
+    const dataDir = path.join(release, 'data');
+    for (const part of ['dist/gongkai.js', 'package.json', 'package-lock.json', 'public'])
+      cpSync(path.join(repoRoot, part), path.join(release, part), { recursive: true });
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(release, 'node_modules'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      GONGKAI_DATA_DIR: dataDir,
+      GONGKAI_DEMO: '0',
+    };
+    delete env.DATABASE_URL;
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, ['dist/gongkai.js', ...args], { cwd: release, env, encoding: 'utf8' });
+    try {
+      expect(run('integrity', 'seal')).toMatch(/已封存 \d+ 个文件和当前配置的完整性清单/);
+      const manifest = JSON.parse(readFileSync(path.join(release, 'dist/integrity.json'), 'utf8'));
+      expect(Object.keys(manifest.files)).toEqual(
+        expect.arrayContaining(['dist/gongkai.js', 'package-lock.json', 'public/site.css']),
+      );
+      expect(run('integrity', 'verify')).toMatch(/完整性校验通过/);
+      appendFileSync(path.join(release, 'public/site.css'), '\n/* changed */');
+      expect(() => run('integrity', 'verify')).toThrow(/public\/site.css 已被改动/);
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
   });
 });
