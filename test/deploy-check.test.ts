@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDeployment, configProblems } from '../src/app/deploy-check';
+import { checkDeployment, configProblems, runtimeProblems } from '../src/app/deploy-check';
 import { sealIntegrity } from '../src/app/integrity';
 import { loadConfig } from '../src/config/config';
 import { runGongkai } from './helpers/cli';
@@ -67,6 +67,17 @@ describe('the configuration checks', () => {
     expect(problems).toContain('GONGKAI_AUDIT_KEY 未设置：用 openssl rand -hex 32 生成');
   });
 
+  it.each([
+    ['v22.11.0', '2026-11-26', []],
+    ['v24.1.0', '2028-04-30', []],
+    ['v20.20.2', '2026-05-01', ['Node.js 20 的安全支持已于 2026-04-30 结束：升级到仍在支持期内的 LTS 版本']],
+    ['v22.11.0', '2027-05-01', ['Node.js 22 的安全支持已于 2027-04-30 结束：升级到仍在支持期内的 LTS 版本']],
+    ['v23.3.0', '2026-11-26', ['Node.js v23.3.0 不是长期支持（LTS）版本：生产环境用 22 或 24']],
+    ['v18.20.0', '2026-11-26', ['Node.js v18.20.0 已停止支持：升级到仍在支持期内的 LTS 版本']],
+  ])('judges Node.js %s on %s (T19)', (version, today, expected) => {
+    expect(runtimeProblems(version, today)).toEqual(expected);
+  });
+
   it('names a bad admin network at start', () => {
     expect(() => loadConfig({ ...sound, GONGKAI_ADMIN_CIDRS: '10.0.0.0/8, 10.300.0.0/16' })).toThrow(
       /GONGKAI_ADMIN_CIDRS: "10.300.0.0\/16" 不是有效的 IP 地址或 CIDR 网段/,
@@ -75,6 +86,7 @@ describe('the configuration checks', () => {
 });
 
 describe.each(testDatabases())('the whole deployment check on %s', (kind) => {
+  const supported = { version: 'v22.11.0', today: '2026-11-26' };
   let ctx: TestContext;
   let root: string;
   beforeAll(async () => {
@@ -94,15 +106,15 @@ describe.each(testDatabases())('the whole deployment check on %s', (kind) => {
         ...(ctx.config.databaseUrl ? { DATABASE_URL: ctx.config.databaseUrl } : {}),
       }),
     };
-    expect(await checkDeployment(release, root)).toEqual([
+    expect(await checkDeployment(release, root, supported)).toEqual([
       '完整性清单未封存：npm run build 之后运行 gongkai integrity seal（可信验证）',
     ]);
     sealIntegrity(root, release.config, release.keys, new Date());
-    expect(await checkDeployment(release, root)).toEqual([]);
+    expect(await checkDeployment(release, root, supported)).toEqual([]);
     const someone = await makeUser(ctx);
     await ctx.db.updateTable('users').set({ username: 'admin' }).where('id', '=', someone.id).execute();
     writeFileSync(path.join(root, 'dist/gongkai.js'), 'patched\n');
-    expect(await checkDeployment(release, root)).toEqual([
+    expect(await checkDeployment(release, root, supported)).toEqual([
       '存在默认或演示账户 admin：停用或删除后再上线',
       '完整性校验失败：dist/gongkai.js 已被改动',
     ]);

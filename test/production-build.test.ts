@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemoServer } from './helpers/demo-server';
 import { signInOverHttp } from './helpers/http-session';
 
-// The production build (`npm run build` → dist/gongkai.js, README "Deployment"): one bundle of our
+// The production build (`npm run build` → dist/gongkai.js and its SBOM, README "Production start"): one bundle of our
 // sources with the packages left in node_modules, run by node alone. What bundling can break is what
 // is found by path at run time — the static folder, the word-segmentation dictionary, the common
 // password list, pdf.js loaded on demand — so the test walks through each of them on a real process.
@@ -29,6 +29,15 @@ describe('the production build', () => {
     expect(code).toContain('政务公开平台 Gongkai');
     expect(code).not.toMatch(/from ["']tsx/);
     expect(code).not.toMatch(/from ["']\.\.?\//); // no import of a source file left unbundled
+  });
+
+  it('writes the software bill of materials beside it, runtime packages only (T19)', () => {
+    const sbom = JSON.parse(readFileSync(path.join(repoRoot, 'dist/sbom.cdx.json'), 'utf8'));
+    expect(sbom.bomFormat).toBe('CycloneDX');
+    const names = new Set(sbom.components.map((c: { name: string }) => c.name));
+    for (const runtime of ['fastify', 'kysely', 'better-sqlite3', 'pg', 'zod'])
+      expect(names).toContain(runtime);
+    for (const dev of ['vitest', 'typescript', '@biomejs/biome']) expect(names).not.toContain(dev);
   });
 
   it('serves the portal, its static files, search and the back office under the deployment heap cap', async () => {

@@ -13,6 +13,21 @@ const PLACEHOLDERS = ['CHANGE-ME', 'changeme', 'example', 'secret', 'password'];
 const ANY_HOP = new Set(['true', '*', '0.0.0.0/0', '::/0', '0.0.0.0', '::']);
 const DEFAULT_ADMIN_NAMES = new Set(['admin', 'administrator', 'root', 'test', 'guest']);
 
+// The end of each Node.js LTS line (https://nodejs.org/en/about/previous-releases). T19: a runtime past
+// it fails the check, so the upgrade is an explicit decision rather than something nobody noticed.
+const NODE_END_OF_LIFE: Record<number, string> = { 20: '2026-04-30', 22: '2027-04-30', 24: '2028-04-30' };
+
+/** Whether the Node.js running this (e.g. "v20.20.2") is still supported on `today` (YYYY-MM-DD). */
+export function runtimeProblems(version: string, today: string): string[] {
+  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+  if (major % 2 === 1) return [`Node.js ${version} 不是长期支持（LTS）版本：生产环境用 22 或 24`];
+  const end = NODE_END_OF_LIFE[major];
+  if (end && today > end)
+    return [`Node.js ${major} 的安全支持已于 ${end} 结束：升级到仍在支持期内的 LTS 版本`];
+  if (!end && major < 20) return [`Node.js ${version} 已停止支持：升级到仍在支持期内的 LTS 版本`];
+  return [];
+}
+
 function keyProblems(name: string, value: string | undefined): string[] {
   if (!value) return [`${name} 未设置：用 openssl rand -hex 32 生成`];
   const lower = value.toLowerCase();
@@ -79,9 +94,14 @@ function integrityProblems(ctx: Context, projectRoot: string): string[] {
 }
 
 /** Every problem found; an empty list means the deployment passes. */
-export async function checkDeployment(ctx: Context, projectRoot: string): Promise<string[]> {
+export async function checkDeployment(
+  ctx: Context,
+  projectRoot: string,
+  runtime = { version: process.version, today: ctx.clock.now().toISOString().slice(0, 10) },
+): Promise<string[]> {
   return [
     ...configProblems(ctx.config, projectRoot),
+    ...runtimeProblems(runtime.version, runtime.today),
     ...(await durabilityProblems(ctx)),
     ...(await accountProblems(ctx)),
     ...integrityProblems(ctx, projectRoot),
