@@ -5,12 +5,13 @@ import { buildServer } from '../src/web/http/server';
 import { personApplication } from './helpers/application-fixtures';
 import { makeAgency } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
-import { createTestContext, type TestContext } from './helpers/test-context';
+import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 // Load shedding on the real server (security.md T1 "4× overload"): the event-loop delay, the standing
 // queue and the lots are given by the test, so what is shed at which pressure is shown without making
 // the machine lag; then the server's own queue meter, on the test's clock, with requests the test holds
-// in flight. Database-independent, so it runs once, on SQLite.
+// in flight. Database-independent, so those run once, on SQLite. Last, the admission gate (a cap on
+// reads in flight, sized from PostgreSQL's pool) on each database, with requests held in flight.
 
 const LIMIT_MS = 100;
 const SEARCH = `/search?q=${encodeURIComponent('工作')}`;
@@ -204,5 +205,87 @@ describe('the standing queue measured on the server’s own requests', () => {
     release();
     for (const res of await second) expect(res.statusCode).toBe(200);
     expect((await get(SEARCH)).statusCode).toBe(200); // the queue has drained: nothing is shed
+  });
+});
+
+describe.each(testDatabases())('admission by concurrency on %s', (kind) => {
+  const MAX_IN_FLIGHT = 2;
+  let ctx: TestContext;
+  let app: FastifyInstance;
+  let agency: Agency;
+  let client: HttpClient;
+  const held: Array<() => void> = [];
+  let holding = false;
+  const get = (url: string) => app.inject({ method: 'GET', url });
+  /** GETs of the home page that wait at their handler, as if for a pooled connection, until released. */
+  const holdHomePages = async (n: number) => {
+    holding = true;
+    const answers = Promise.all(Array.from({ length: n }, () => get('/')));
+    while (held.length < n) await new Promise((r) => setImmediate(r));
+    holding = false;
+    return { answers }; // not the promise itself, which the caller's await would wait for
+  };
+  const release = () => {
+    for (const resume of held.splice(0)) resume();
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestContext(kind, {
+      GONGKAI_SHED_EVENT_LOOP_DELAY_MS: String(LIMIT_MS),
+      GONGKAI_SHED_MAX_IN_FLIGHT: String(MAX_IN_FLIGHT),
+    });
+    agency = await makeAgency(ctx, { name: '示范区经济和信息化局' });
+    // No pressure at all: whatever is refused here, the cap refused.
+    app = await buildServer(ctx, false, {
+      loadShedding: { eventLoopDelayMs: () => 0, standingQueueMs: () => 0, random: () => 0 },
+    });
+    app.addHook('preHandler', async (request) => {
+      if (holding && request.url === '/') await new Promise<void>((resume) => held.push(resume));
+    });
+    client = new HttpClient(app);
+  });
+  afterAll(async () => {
+    release();
+    await app.close();
+    await ctx.close();
+  });
+
+  it('answers a page 503 with Retry-After once the cap is reached, and still takes a typed-in application', async () => {
+    const form = await client.get(`/apply/${agency.code}`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const inFlight = await holdHomePages(MAX_IN_FLIGHT);
+    const page = await get(`/agencies/${agency.code}`);
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['retry-after']).toMatch(/^[2-5]$/);
+    expect(page.body).toContain('访问人数较多，请稍后再试');
+    expect((await get(SEARCH)).statusCode).toBe(503);
+    expect((await get('/healthz')).statusCode).toBe(200);
+    expect((await get('/static/site.css')).statusCode).toBe(200);
+    expect((await get('/admin/login')).statusCode).toBe(200); // the back office has a higher cap
+    const posted = await client.request({
+      method: 'POST',
+      url: `/apply/${agency.code}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: token, ...personApplication() }).toString(),
+    });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.body).toContain('请抄写或打印保存申请编号和查询码');
+    const stored = await ctx.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(1);
+    release();
+    for (const res of await inFlight.answers) expect(res.statusCode).toBe(200);
+    expect((await get(`/agencies/${agency.code}`)).statusCode).toBe(200); // the places came back
+  });
+
+  it('lets a page in that finds a place freed while it waits', async () => {
+    const inFlight = await holdHomePages(MAX_IN_FLIGHT);
+    const waiting = get(SEARCH);
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect((await waiting).statusCode).toBe(200);
+    for (const res of await inFlight.answers) expect(res.statusCode).toBe(200);
   });
 });

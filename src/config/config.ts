@@ -51,6 +51,10 @@ const envSchema = z.object({
   // standing queue (the shortest answer time of the last 250 ms); past it a growing share of reads is
   // answered 503 + Retry-After (src/web/http/load-shedding.ts). The name predates the queue reading.
   GONGKAI_SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_SHED_LIMIT_MS),
+  // Admission by concurrency (security.md T1): public reads in flight at once beyond this wait up to 1 s
+  // for a place, then are answered 503 + Retry-After (src/web/http/admission-gate.ts); unset: twice the
+  // PostgreSQL pool, or 64 on SQLite; 0: no cap. Only while load shedding is on (the limit above is not 0).
+  GONGKAI_SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
   // Whether `serve` also runs the scheduled duties; off when a separate `gongkai worker` runs them.
   // Either way each duty claims its slot in duty_runs, so it runs once however many processes tick it.
   GONGKAI_DUTIES: flag.default(true),
@@ -127,6 +131,7 @@ export interface Config {
   passwordMaxAgeDays: number;
   publicPostsPerMinute: number;
   shedEventLoopDelayMs: number; // limit on max(event-loop delay, standing queue); 0 = never shed load
+  shedMaxInFlight: number | undefined; // public reads in flight at once; unset = from the pool, 0 = no cap
   /** Whether `serve` runs the scheduled duties too (GONGKAI_DUTIES; a `gongkai worker` always does). */
   runDuties: boolean;
   /** Whether a failed integrity check at boot refuses the start (GONGKAI_INTEGRITY_ENFORCE). */
@@ -190,6 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.GONGKAI_PASSWORD_MAX_AGE_DAYS,
     publicPostsPerMinute: e.GONGKAI_PUBLIC_POSTS_PER_MINUTE,
     shedEventLoopDelayMs: e.GONGKAI_SHED_EVENT_LOOP_DELAY_MS,
+    shedMaxInFlight: e.GONGKAI_SHED_MAX_IN_FLIGHT,
     runDuties: e.GONGKAI_DUTIES,
     integrityEnforce: e.GONGKAI_INTEGRITY_ENFORCE,
     normativeValidity: { years: e.GONGKAI_NORMATIVE_YEARS, trialYears: e.GONGKAI_NORMATIVE_TRIAL_YEARS },

@@ -58,12 +58,19 @@ function withStatementCache(handle: SQLite.Database): SQLite.Database {
   return handle;
 }
 
+/** Connections in each process's PostgreSQL pool; the admission gate derives its cap from it. */
+export const POSTGRES_POOL_SIZE = 10;
+
 /** Opens the database named by the target: PostgreSQL when a URL is given, SQLite otherwise. */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.url) {
     // Waiting for a connection (PostgreSQL unreachable, or every connection busy) ends after 5 s
     // with an error answered 503, instead of holding the request until the socket times out.
-    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: POSTGRES_POOL_SIZE,
+      connectionTimeoutMillis: 5_000,
+    });
     // A dropped connection must not crash the process (an unhandled 'error' event): the pool drops
     // an idle one itself; one checked out (inside a transaction, between its queries) fails its next
     // query and is dropped when released. The next request connects afresh (PostgreSQL restart, issue 8).

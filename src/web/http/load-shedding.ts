@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors';
 import { sendError } from './errors';
 
@@ -11,6 +11,9 @@ import { sendError } from './errors';
 // answer within one turn of the loop (measured under 4× load: never two in flight), so there the wait
 // is before onRequest and only the event-loop delay shows it. Past the limit, a share of the requests
 // that grows with the overshoot is answered at once with 503 instead of queueing — the expensive first.
+// Beside it, admission-gate.ts caps the reads in flight (from the pool's size); past the cap a read waits
+// in line for up to 1 s, then gets the same 503 page (sendServerBusy): the bound on PostgreSQL's wait
+// that a share cannot give.
 
 /** How much a request may be turned away under load, from first to never. */
 export type ShedClass = 'search' | 'page' | 'back-office' | 'never';
@@ -46,6 +49,14 @@ export function classifyRequest(method: string, url: string): ShedClass {
 
 function isUnder(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/** The answer to a request turned away under load: 503 with Retry-After, as a page or as JSON. */
+export function sendServerBusy(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const busy = new AppError('unavailable', '访问人数较多，请稍后再试', {
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  });
+  return sendError(request, reply, busy);
 }
 
 /** The share (0–1) of a class's requests to turn away at this pressure (ms of delay or queue). */
@@ -209,12 +220,8 @@ export function registerLoadShedding(
     const shedClass = classifyRequest(request.method, request.url);
     if (shedClass === 'never') return;
     const pressure = Math.max(delayMs(), queueMs());
-    if (pressure > limitMs && shouldShed(shedClass, pressure, limitMs, random())) {
-      const busy = new AppError('unavailable', '访问人数较多，请稍后再试', {
-        retryAfterSeconds: RETRY_AFTER_SECONDS,
-      });
-      return sendError(request, reply, busy);
-    }
+    if (pressure > limitMs && shouldShed(shedClass, pressure, limitMs, random()))
+      return sendServerBusy(request, reply);
     request.loadSheddingAdmittedAt = meter.admitted();
   });
   app.addHook('onSend', (request, _reply, payload, done) => {

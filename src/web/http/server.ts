@@ -20,6 +20,7 @@ import { registerMailboxRoutes } from '../portal/mailbox.routes';
 import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
 import { registerAdminNetwork } from './admin-network';
+import { maxInFlightFor, registerAdmissionGate } from './admission-gate';
 import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
 import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
@@ -110,9 +111,14 @@ export async function buildServer(
   // Load shedding (issue 8, security.md T1 "4× overload"): when the event loop lags, or requests stand in
   // a queue (PostgreSQL's pool), past the limit, a growing share of the reads — search first — is answered
   // at once with 503 and Retry-After instead of queueing until it times out; form posts, /healthz and
-  // static files are never shed (load-shedding.ts).
-  if (ctx.config.shedEventLoopDelayMs > 0)
+  // static files are never shed (load-shedding.ts). Reads in flight past a cap (from the database pool)
+  // wait up to 1 s for a place, then get the same 503: a bound on the wait for a connection
+  // (admission-gate.ts).
+  if (ctx.config.shedEventLoopDelayMs > 0) {
+    const maxInFlight = maxInFlightFor(ctx.config);
+    if (maxInFlight > 0) registerAdmissionGate(app, maxInFlight);
     registerLoadShedding(app, ctx.config.shedEventLoopDelayMs, options.loadShedding);
+  }
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });
 
   // A state-changing request from a foreign page is refused even before the CSRF token is read (T14).
