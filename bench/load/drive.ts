@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { drivePaced } from './paced';
 import { cpuSecondsOf } from './server-cpu';
 
 // One scenario driven by autocannon from this (the bench's) process, so the server under test has
@@ -14,7 +15,7 @@ export interface Scenario {
   body?: string;
   /** Paths asked in turn (across all connections) instead of the URL's own path. */
   paths?: string[];
-  /** Requests per second across all connections; latency then counts from when each was due. */
+  /** A fixed offered rate, evenly paced (paced.ts); latency then counts from when each was due. */
   rate?: number;
   /** The server's pid, to report its CPU time per answer. */
   serverPid?: number;
@@ -26,11 +27,20 @@ export interface ScenarioResult {
   p50: number;
   p99: number;
   ok: number; // 2xx
+  /** p50 and p99 of the 2xx answers alone, in ms: what was served, without the quick 503s. */
+  servedP50: number;
+  servedP99: number;
   shed: number; // 503 (load shedding)
   otherNon2xx: number;
   errors: number; // socket errors and timeouts
   /** The server's CPU time (user + system) per answer, in µs; NaN when its pid was not given. */
   cpuMicros: number;
+}
+
+/** The q-th quantile (0–1) of the values, ascending; NaN when there are none. */
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 function nextPath(paths: string[]) {
@@ -41,8 +51,9 @@ function nextPath(paths: string[]) {
   };
 }
 
-/** Runs one scenario and summarises it. */
+/** Runs one scenario and summarises it: autocannon as fast as the connections go, or paced at a rate. */
 export async function drive(s: Scenario): Promise<ScenarioResult> {
+  if (s.rate) return drivePaced({ ...s, rate: s.rate });
   const statusCounts = new Map<number, number>();
   let finish: (r: autocannon.Result) => void = () => {};
   let fail: (e: unknown) => void = () => {};
@@ -58,16 +69,18 @@ export async function drive(s: Scenario): Promise<ScenarioResult> {
     headers: s.headers,
     body: s.body,
     timeout: 10,
-    ...(s.rate ? { overallRate: s.rate } : {}),
     ...(s.paths ? { requests: [{ setupRequest: nextPath(s.paths) }] } : {}),
   };
   const cpuBefore = s.serverPid ? cpuSecondsOf(s.serverPid) : Number.NaN;
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
-  instance.on('response', (_client, statusCode) => {
+  const served: number[] = [];
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     statusCounts.set(statusCode, (statusCounts.get(statusCode) ?? 0) + 1);
+    if (statusCode >= 200 && statusCode < 300) served.push(responseTime);
   });
   const r = await done;
   const cpu = s.serverPid ? cpuSecondsOf(s.serverPid) - cpuBefore : Number.NaN;
+  served.sort((a, b) => a - b);
   const answers = [...statusCounts.values()].reduce((sum, n) => sum + n, 0);
   const count = (test: (code: number) => boolean) =>
     [...statusCounts].filter(([code]) => test(code)).reduce((sum, [, n]) => sum + n, 0);
@@ -77,6 +90,8 @@ export async function drive(s: Scenario): Promise<ScenarioResult> {
     p50: r.latency.p50,
     p99: r.latency.p99,
     ok: count((c) => c >= 200 && c < 300),
+    servedP50: quantile(served, 0.5),
+    servedP99: quantile(served, 0.99),
     shed: count((c) => c === 503),
     otherNon2xx: count((c) => (c < 200 || c >= 300) && c !== 503),
     errors: r.errors + r.timeouts,

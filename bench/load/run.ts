@@ -10,6 +10,7 @@ import { startDemoServer } from '../../test/helpers/demo-server';
 import { openForm } from '../../test/helpers/portal-forms';
 import { freshDemoFolder } from './demo-folder';
 import { drive, type Scenario, type ScenarioResult } from './drive';
+import { overloadVariants, pgOverloadTable } from './pg-overload';
 import { secondsToRecover } from './recovery';
 import { searchScenarios } from './search-phase';
 import { pidListeningOn } from './server-cpu';
@@ -20,14 +21,21 @@ import { pidListeningOn } from './server-cpu';
 // item pages (views counted), column pages, search, the application form, and four times the
 // connections to see load shedding and the time to recover. Then search on 100,000 items, warm and
 // cold, on a second server (search-phase.ts). Prints Markdown for BENCHMARKS.md.
+// `--pg-overload [--variants off,0,default,40] [--rounds 2] [--connections 200]` runs only PostgreSQL at
+// 4× overload with each load-shedding variant in turn (pg-overload.ts; needs TEST_DATABASE_URL).
 
-const secondsArg = process.argv.indexOf('--seconds');
-const SECONDS = secondsArg >= 0 ? Number(process.argv[secondsArg + 1]) : 20;
+const argument = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+};
+const SECONDS = Number(argument('--seconds', '20'));
 const ONLY = process.argv.includes('--search-only')
   ? 'search'
   : process.argv.includes('--pages-only')
     ? 'pages'
-    : 'all';
+    : process.argv.includes('--pg-overload')
+      ? 'pg-overload'
+      : 'all';
 const SERVER_ENV = {
   GONGKAI_PUBLIC_POSTS_PER_MINUTE: '100000000',
   GONGKAI_APPLICATION_HOLD_PER_HOUR: '100000000',
@@ -145,7 +153,20 @@ async function pageScenarios(): Promise<string[]> {
   return results;
 }
 
+async function pgOverload() {
+  const started = loadavg()[0]?.toFixed(1);
+  const variants = overloadVariants(argument('--variants', 'off,0,default'));
+  const rounds = Number(argument('--rounds', '1'));
+  const connections = Number(argument('--connections', '200'));
+  const table = await pgOverloadTable(variants, rounds, connections, SECONDS, BROWSER, SERVER_ENV);
+  console.log(
+    `Run ${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model}; Node ${process.version}; load average ${started} at the start, ${loadavg()[0]?.toFixed(1)} at the end; load shedding at ${DEFAULT_SHED_LIMIT_MS} ms\n`,
+  );
+  for (const line of table) console.log(line);
+}
+
 async function main() {
+  if (ONLY === 'pg-overload') return pgOverload();
   const results: string[] = [];
   const started = loadavg()[0]?.toFixed(1);
   if (ONLY !== 'search') results.push(...(await pageScenarios()));
