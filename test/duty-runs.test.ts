@@ -98,8 +98,8 @@ describe.each(testDatabases())('exactly-once duties on %s', (kind) => {
     // A process that died holding the lease: its row was last renewed two minutes ago.
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
     await ctx.db
-      .insertInto('duty_runs')
-      .values({ name: 'test-lease', slot: 'lease', instance: 'dead:1:x', started_at: twoMinutesAgo })
+      .insertInto('cluster_leases')
+      .values({ name: 'test-lease', instance: 'dead:1:x', renewed_at: twoMinutesAgo })
       .execute();
     expect(await withClusterLease(ctx.db, 'test-lease', async () => 'after a crash')).toEqual({
       ran: true,
@@ -107,8 +107,8 @@ describe.each(testDatabases())('exactly-once duties on %s', (kind) => {
     });
     const fresh = new Date().toISOString();
     await ctx.db
-      .insertInto('duty_runs')
-      .values({ name: 'test-lease', slot: 'lease', instance: 'alive:2:y', started_at: fresh })
+      .insertInto('cluster_leases')
+      .values({ name: 'test-lease', instance: 'alive:2:y', renewed_at: fresh })
       .execute();
     expect(await withClusterLease(ctx.db, 'test-lease', async () => 'while alive')).toEqual({ ran: false });
   });

@@ -1,4 +1,4 @@
-// Row types of the scheduling tables (migration 0016).
+// Row types of the scheduling tables (migrations 0016 and 0017).
 
 export interface DutyRunTable {
   name: string;
@@ -10,6 +10,13 @@ export interface DutyRunTable {
   message: string | null;
 }
 
+export interface ClusterLeaseTable {
+  name: string;
+  instance: string;
+  renewed_at: string;
+}
+
 export interface JobTables {
   duty_runs: DutyRunTable;
+  cluster_leases: ClusterLeaseTable;
 }

@@ -3,11 +3,10 @@ import type { DB } from '../db/schema';
 import { instanceName } from './duty-runs';
 
 // Work that must not run twice at once across instances sharing one database (issue 8): a lease is a
-// row of duty_runs in the slot 'lease', inserted by whoever takes it and deleted when the work ends.
-// The holder renews it every 10 s; a lease not renewed for 60 s belongs to a process that
-// died, and the next taker clears it. Real time, not the app clock: it measures processes, not dates.
+// row of cluster_leases, inserted by whoever takes it and deleted when the work ends. The holder renews
+// it every 10 s; a lease not renewed for 60 s belongs to a process that died, and the next taker clears
+// it. Real time, not the app clock: it measures processes, not dates.
 
-const SLOT = 'lease';
 export interface LeaseTiming {
   heartbeatMs: number;
   staleMs: number;
@@ -15,22 +14,21 @@ export interface LeaseTiming {
 
 const DEFAULT_TIMING: LeaseTiming = { heartbeatMs: 10_000, staleMs: 60_000 };
 
-/** The lease row `name` as held by this process. */
-const heldHere = (name: string) => (eb: ExpressionBuilder<DB, 'duty_runs'>) =>
-  eb.and([eb('name', '=', name), eb('slot', '=', SLOT), eb('instance', '=', instanceName)]);
+/** The lease `name` as held by this process. */
+const heldHere = (name: string) => (eb: ExpressionBuilder<DB, 'cluster_leases'>) =>
+  eb.and([eb('name', '=', name), eb('instance', '=', instanceName)]);
 
 async function takeLease(db: Kysely<DB>, name: string, staleMs: number): Promise<boolean> {
   const staleBefore = new Date(Date.now() - staleMs).toISOString();
   await db
-    .deleteFrom('duty_runs')
+    .deleteFrom('cluster_leases')
     .where('name', '=', name)
-    .where('slot', '=', SLOT)
-    .where('started_at', '<', staleBefore)
+    .where('renewed_at', '<', staleBefore)
     .execute();
   const result = await db
-    .insertInto('duty_runs')
-    .values({ name, slot: SLOT, instance: instanceName, started_at: new Date().toISOString() })
-    .onConflict((oc) => oc.columns(['name', 'slot']).doNothing())
+    .insertInto('cluster_leases')
+    .values({ name, instance: instanceName, renewed_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
@@ -44,8 +42,8 @@ export async function withClusterLease<T>(
 ): Promise<{ ran: true; value: T } | { ran: false }> {
   if (!(await takeLease(db, name, timing.staleMs))) return { ran: false };
   const heartbeat = setInterval(() => {
-    db.updateTable('duty_runs')
-      .set({ started_at: new Date().toISOString() })
+    db.updateTable('cluster_leases')
+      .set({ renewed_at: new Date().toISOString() })
       .where(heldHere(name))
       .execute()
       .catch(() => {}); // a missed beat is retried at the next; staleMs allows several
@@ -55,6 +53,6 @@ export async function withClusterLease<T>(
     return { ran: true, value: await work() };
   } finally {
     clearInterval(heartbeat);
-    await db.deleteFrom('duty_runs').where(heldHere(name)).execute();
+    await db.deleteFrom('cluster_leases').where(heldHere(name)).execute();
   }
 }
