@@ -3,12 +3,12 @@ import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import type { Attachment, Item } from '../../db/schema';
 import type { Principal } from '../accounts';
-import { type Actor, auditedTransaction, recordAuditAlone } from '../audit';
+import { type Actor, auditedTransaction } from '../audit';
 import { touchDraft } from './attachment.repository';
 import type { AttachmentType } from './content-type';
 import { extensionOf, fileNameProblem, sanitizeFileName } from './file-name';
 import { inspectContent } from './inspect';
-import { scannerFor } from './scanner';
+import { refuseIfInfected } from './scanner';
 import { placeFile, removeFiles, storageRoot, storedPath, writeTempFile } from './storage';
 
 // Uploading and deleting attachments of a draft (product issue "attachments"; security.md T7). A
@@ -105,7 +105,12 @@ async function stageFile(
   }).catch((error: unknown) => Promise.reject(named(name, error)));
   try {
     const type = await inspectContent(written.tempPath, written.size, extensionOf(name));
-    await scanOrRefuse(ctx, actor, item, written.tempPath, { name, sha256: written.sha256 });
+    await refuseIfInfected(
+      ctx,
+      written.tempPath,
+      { name, sha256: written.sha256 },
+      { actor, objectType: 'item', objectId: item.id, agencyId: item.agency_id },
+    );
     const finalPath = storedPath(root, `${id}.${type.ext}`);
     return {
       id,
@@ -120,26 +125,6 @@ async function stageFile(
     await removeFiles([written.tempPath]);
     throw named(name, error);
   }
-}
-
-// 等保 8.1.4.5: an infected file is refused and deleted, and the refusal is audited with its hash.
-async function scanOrRefuse(
-  ctx: Context,
-  actor: Actor,
-  item: Item,
-  path: string,
-  file: { name: string; sha256: string },
-): Promise<void> {
-  if ((await scannerFor(ctx).scanFile(path)) === 'clean') return;
-  await recordAuditAlone(ctx, actor, {
-    action: 'attachment.infected',
-    objectType: 'item',
-    objectId: item.id,
-    agencyId: item.agency_id,
-    outcome: 'failure',
-    details: file,
-  });
-  throw new AppError('validation', '未通过病毒扫描，已拒绝上传');
 }
 
 async function insertAttachments(

@@ -20,8 +20,10 @@ export { inspectBytes } from './inspect';
 export {
   type AttachmentScanner,
   passingScanner,
+  refuseIfInfected,
   type ScanVerdict,
   scannerFor,
+  type UploadTarget,
   useAttachmentScanner,
 } from './scanner';
 export { plainDirectory, storageRoot } from './storage';

@@ -10,11 +10,11 @@ import {
   fileNameProblem,
   inspectBytes,
   plainDirectory,
+  refuseIfInfected,
   sanitizeFileName,
-  scannerFor,
   storedMediaTypes,
+  type UploadTarget,
 } from '../attachments';
-import { type Actor, recordAuditAlone } from '../audit';
 
 // Files of key tasks (evidence, meeting minutes), stored the way attachments are (security.md T7) —
 // under the data folder, outside the static root, under generated names; the type decided from the
@@ -72,12 +72,15 @@ async function detectType(bytes: Buffer, name: string): Promise<{ mime: string; 
 }
 
 /** Who uploads a file, for what: named in the audit record of a refused infected file. */
-export interface UploadFor {
-  actor: Actor;
+export interface UploadFor extends UploadTarget {
   objectType: 'key_task' | 'officer_meeting';
-  objectId: string;
-  agencyId: string;
 }
+
+// The checks of attachments name no form field; here the form's field is `file`.
+const onFileField = (error: unknown) =>
+  Promise.reject(
+    isAppError(error) ? new AppError(error.code, error.message, { fields: { file: error.message } }) : error,
+  );
 
 /** Checks and stores one received file; returns the row fields. Throws naming the problem. */
 export async function storeTaskFile(
@@ -95,13 +98,7 @@ export async function storeTaskFile(
     });
   const name = sanitizeFileName(file.name);
   const type = await detectType(file.bytes, name);
-  await inspectBytes(file.bytes, extensionOf(name)).catch((error: unknown) =>
-    Promise.reject(
-      isAppError(error)
-        ? new AppError(error.code, error.message, { fields: { file: error.message } })
-        : error,
-    ),
-  );
+  await inspectBytes(file.bytes, extensionOf(name)).catch(onFileField);
   const root = taskFilesRoot(ctx);
   await plainDirectory(root);
   const stored = `${newId()}.${type.ext}`;
@@ -114,18 +111,7 @@ export async function storeTaskFile(
     await handle.close();
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  // 等保 8.1.4.5, as for attachments: an infected file is deleted and the refusal audited with its hash.
-  if ((await scannerFor(ctx).scanFile(temp)) !== 'clean') {
-    await fs.rm(temp, { force: true });
-    const { actor, ...object } = uploadFor;
-    await recordAuditAlone(ctx, actor, {
-      action: 'attachment.infected',
-      ...object,
-      outcome: 'failure',
-      details: { name, sha256 },
-    });
-    throw invalid('未通过病毒扫描，已拒绝上传');
-  }
+  await refuseIfInfected(ctx, temp, { name, sha256 }, uploadFor).catch(onFileField);
   await fs.rename(temp, path.join(root, stored));
   const dir = await fs.open(root, 'r');
   await dir.sync().finally(() => dir.close());
