@@ -92,6 +92,7 @@ describe.each(testDatabases())('normative status and interpretations on the page
       { status: 'repealed', effectiveOn: '2026-09-01', instrument: '某文件' },
       `/admin/items/${interp.id}`,
     );
-    expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('只有复审或终审人员可以变更文件有效性');
   });
 });

@@ -118,14 +118,14 @@ describe.each(testDatabases())('mailbox letter lifecycle on %s', (kind) => {
   it('answers after a review by someone other than the drafter; the writer reads the reply and is mailed', async () => {
     const { receipt, row } = await writeLetter(ctx, agency.id);
     await assignLetter(...as(staff.reviewer2), row.id, { assigneeId: staff.editor.userId });
-    await draftReply(...as(staff.editor), row.id, {
-      reply: '您反映的问题已转交执法大队现场核查，核查结果将另行答复。',
-    });
     await expectAppError(
       draftReply(...as(staff.editor), row.id, { reply: '太短' }),
       'validation',
       /至少 10 个字/,
     );
+    await draftReply(...as(staff.editor), row.id, {
+      reply: '您反映的问题已转交执法大队现场核查，核查结果将另行答复。',
+    });
     await reviewReply(...as(staff.reviewer1), row.id, { decision: 'return', opinion: '请写明核查时限' });
     expect((await letterRow(ctx, row.id)).status).toBe('accepted');
     await draftReply(...as(staff.reviewer2), row.id, {

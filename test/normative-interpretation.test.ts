@@ -107,13 +107,13 @@ describe.each(testDatabases())('normative documents and interpretations on %s', 
   it('records amendment with a link both ways, and refuses an impossible change', async () => {
     const { policy: old } = await publishWithInterpretation('示范区数据资源管理办法');
     const { policy: successor } = await publishWithInterpretation('示范区数据资源管理办法（2026年修订）');
-    const missing = await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old.id, {
+    const missing = await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old, {
       status: 'amended',
       effectiveOn: '2026-06-01',
       instrument: '示政发〔2026〕9号',
     }).catch((e: AppError) => e);
     expect((missing as AppError).fields?.successorItemId).toContain('修订后的新文件');
-    await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old.id, {
+    await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old, {
       status: 'amended',
       effectiveOn: '2026-06-01',
       instrument: '示政发〔2026〕9号',
@@ -121,13 +121,13 @@ describe.each(testDatabases())('normative documents and interpretations on %s', 
     });
     expect((await normativeOf(ctx.db, old.id))?.successor?.id).toBe(successor.id);
     expect((await normativeOf(ctx.db, successor.id))?.predecessor?.id).toBe(old.id);
-    const again = await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old.id, {
+    const again = await changeNormativeStatus(ctx, staff.reviewer2, actorOf(staff.reviewer2), old, {
       status: 'repealed',
       effectiveOn: '2026-07-01',
       instrument: 'x号文件',
     }).catch((e: AppError) => e);
     expect((again as AppError).code).toBe('conflict');
-    const editorTry = await changeNormativeStatus(ctx, staff.editor, actorOf(staff.editor), successor.id, {
+    const editorTry = await changeNormativeStatus(ctx, staff.editor, actorOf(staff.editor), successor, {
       status: 'repealed',
       effectiveOn: '2026-07-01',
       instrument: 'x号文件',

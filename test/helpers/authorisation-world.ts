@@ -25,7 +25,7 @@ export function mismatch(outcome: Outcome, res: LightMyRequestResponse): string 
     allow: ![401, 403, 404].includes(status) && !toLogin,
     deny: status === 403 || status === 404,
     login: toLogin,
-    refused: [400, 403, 409].includes(status),
+    refused: status === 403 || status === 409, // never 400: the form is read after the role is checked
     unauthenticated: status === 401,
   };
   return ok[outcome] ? null : `${status}${res.headers.location ? ` → ${res.headers.location}` : ''}`;

@@ -59,11 +59,11 @@ export async function recordAppeal(
   raw: unknown,
   appealId?: string,
 ): Promise<void> {
-  const input = parseInput(appealSchema, raw);
   const today = chinaDay(ctx.clock.now());
-  checkDates(input, today);
   await auditedTransaction(ctx, actor, async (trx) => {
     const app = await caseFor(trx, principal, applicationId, 'handle');
+    const input = parseInput(appealSchema, raw);
+    checkDates(input, today);
     const now = ctx.clock.now().toISOString();
     const values = {
       kind: input.kind,

@@ -39,11 +39,10 @@ export async function dismissHeld(
   id: string,
   raw: unknown,
 ) {
-  const { reason } = parseInput(z.object({ reason: z.string().trim().min(2, '请说明理由') }), raw);
-  return takeCaseStep(ctx, principal, actor, id, 'dismiss', 'handle', async ({ today }) => ({
-    status: 'rejected_spam',
-    events: [{ kind: 'dismissed', onDate: today, note: reason }],
-  }));
+  return takeCaseStep(ctx, principal, actor, id, 'dismiss', 'handle', async ({ today }) => {
+    const { reason } = parseInput(z.object({ reason: z.string().trim().min(2, '请说明理由') }), raw);
+    return { status: 'rejected_spam', events: [{ kind: 'dismissed', onDate: today, note: reason }] };
+  });
 }
 
 const correctionSchema = z.object({
@@ -60,7 +59,6 @@ export async function requestCorrection(
   id: string,
   raw: unknown,
 ) {
-  const input = parseInput(correctionSchema, raw);
   return takeCaseStep(
     ctx,
     principal,
@@ -69,6 +67,7 @@ export async function requestCorrection(
     'requestCorrection',
     'handle',
     async ({ trx, app, today }) => {
+      const input = parseInput(correctionSchema, raw);
       const clock = clockOf(asClockEvents(await caseEvents(trx, id)));
       if (clock.correctionRequestedOn) throw new AppError('conflict', '补正告知只能发出一次（条例第三十条）');
       const calendar = await caseCalendar(trx);
@@ -96,8 +95,8 @@ export async function receiveCorrection(
   id: string,
   raw: unknown,
 ) {
-  const { receivedOn } = parseInput(z.object({ receivedOn: dateField('收到补正之日') }), raw);
   return takeCaseStep(ctx, principal, actor, id, 'receiveCorrection', 'handle', async ({ today }) => {
+    const { receivedOn } = parseInput(z.object({ receivedOn: dateField('收到补正之日') }), raw);
     notAfter(receivedOn, today, 'receivedOn');
     return { status: 'processing', events: [{ kind: 'correction_received', onDate: receivedOn }] };
   });
@@ -123,8 +122,8 @@ export async function lapseCorrection(ctx: Context, principal: Principal, actor:
 
 /** Assigns the case to an officer of the agency who may handle it. */
 export async function assignCase(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
-  const { userId } = parseInput(z.object({ userId: z.string().min(1, '请选择承办人') }), raw);
   return takeCaseStep(ctx, principal, actor, id, 'assign', 'handle', async ({ trx, app, today }) => {
+    const { userId } = parseInput(z.object({ userId: z.string().min(1, '请选择承办人') }), raw);
     const grants = await trx
       .selectFrom('user_roles')
       .select(['agency_id', 'role'])

@@ -31,7 +31,11 @@ export interface StepContext {
   today: string; // China date
 }
 
-/** Runs one case action for a signed-in member of staff. */
+/**
+ * Runs one case action for a signed-in member of staff. `work` parses the step's form, so the case is
+ * loaded and the role checked first: 404 for another agency's case and 403 for a role without the step
+ * come before 400, and a form says nothing to someone who may not use it.
+ */
 export async function takeCaseStep(
   ctx: Context,
   principal: Principal,

@@ -30,7 +30,6 @@ export async function startConsultation(
   id: string,
   raw: unknown,
 ) {
-  const input = parseInput(consultationSchema, raw);
   return takeCaseStep(
     ctx,
     principal,
@@ -39,6 +38,7 @@ export async function startConsultation(
     'startConsultation',
     'handle',
     async ({ trx, app, today }) => {
+      const input = parseInput(consultationSchema, raw);
       const answerBy = consultationReplyDeadline(today, (await caseCalendar(trx)).isWorkday);
       await issueCaseLetter(
         trx,
@@ -67,6 +67,11 @@ export async function startConsultation(
   );
 }
 
+const endConsultationSchema = z.object({
+  endedOn: dateField('征求意见结束之日'),
+  result: z.string().trim().min(2, '请记录对方意见或逾期未答复').max(1000),
+});
+
 /** Ends a consultation on the day the answer arrived (or the answer period ran out). */
 export async function endConsultation(
   ctx: Context,
@@ -75,14 +80,8 @@ export async function endConsultation(
   id: string,
   raw: unknown,
 ) {
-  const input = parseInput(
-    z.object({
-      endedOn: dateField('征求意见结束之日'),
-      result: z.string().trim().min(2, '请记录对方意见或逾期未答复').max(1000),
-    }),
-    raw,
-  );
   return takeCaseStep(ctx, principal, actor, id, 'endConsultation', 'handle', async ({ trx, today }) => {
+    const input = parseInput(endConsultationSchema, raw);
     notAfter(input.endedOn, today, 'endedOn');
     const started = (await caseEvents(trx, id)).findLast((e) => e.kind === 'consultation_started');
     if (!started) throw new AppError('conflict', '该申请没有进行中的征求意见');
@@ -97,22 +96,21 @@ export async function endConsultation(
   });
 }
 
+const extensionSchema = z.object({
+  days: z.coerce
+    .number()
+    .int()
+    .min(1, '延长期限至少 1 个工作日')
+    .max(20, '延长期限最长不超过 20 个工作日（条例第三十三条）'),
+  reason: z.string().trim().min(4, '请写明延期理由').max(500),
+});
+
 // 条例 Art. 33: one extension of at most 20 working days, approved by the head of the disclosure office,
 // with a notice to the applicant.
 /** Approves the one extension and notifies the applicant. */
 export async function extendCase(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
-  const input = parseInput(
-    z.object({
-      days: z.coerce
-        .number()
-        .int()
-        .min(1, '延长期限至少 1 个工作日')
-        .max(20, '延长期限最长不超过 20 个工作日（条例第三十三条）'),
-      reason: z.string().trim().min(4, '请写明延期理由').max(500),
-    }),
-    raw,
-  );
   return takeCaseStep(ctx, principal, actor, id, 'extend', 'approve', async ({ trx, app, today }) => {
+    const input = parseInput(extensionSchema, raw);
     const events = asClockEvents(await caseEvents(trx, id));
     const clock = clockOf(events);
     if (clock.extensionDays > 0) throw new AppError('conflict', '答复期限只能延长一次（条例第三十三条）');

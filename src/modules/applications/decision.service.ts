@@ -33,15 +33,19 @@ const NOTE_REQUIRED: Record<string, string> = {
   'other.other': '请写明处理情况',
 };
 
-/** Decides the case with one outcome and issues the reply letter; only the disclosure office decides. */
-export async function decideCase(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
+function parseDecision(raw: unknown) {
   const input = parseInput(decisionSchema, raw);
   if (!isOutcomeCode(input.outcome)) throw new AppError('validation', '答复结果无效');
   const required = NOTE_REQUIRED[input.outcome];
   if (required && input.note.length < 4)
     throw new AppError('validation', required, { fields: { note: required } });
-  const outcome = outcomeOf(input.outcome);
+  return { outcome: outcomeOf(input.outcome), note: input.note };
+}
+
+/** Decides the case with one outcome and issues the reply letter; only the disclosure office decides. */
+export async function decideCase(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
   return takeCaseStep(ctx, principal, actor, id, 'decide', 'approve', async ({ trx, app, today }) => {
+    const { outcome, ...input } = parseDecision(raw);
     await issueCaseLetter(trx, ctx, actor, app, `reply:${outcome.code}`, { outcomeNote: input.note });
     return {
       status: 'decided',
@@ -59,6 +63,13 @@ const deliveryMethods = {
   pickup: '当面领取',
 } as const;
 
+const deliverySchema = z.object({
+  deliveredOn: z.iso.date({ message: '请填写送达之日（YYYY-MM-DD）' }),
+  method: z.enum(Object.keys(deliveryMethods) as [keyof typeof deliveryMethods], {
+    message: '请选择送达方式',
+  }),
+});
+
 /** Records delivery of the reply; the case is closed. */
 export async function deliverCase(
   ctx: Context,
@@ -67,16 +78,8 @@ export async function deliverCase(
   id: string,
   raw: unknown,
 ) {
-  const input = parseInput(
-    z.object({
-      deliveredOn: z.iso.date({ message: '请填写送达之日（YYYY-MM-DD）' }),
-      method: z.enum(Object.keys(deliveryMethods) as [keyof typeof deliveryMethods], {
-        message: '请选择送达方式',
-      }),
-    }),
-    raw,
-  );
   return takeCaseStep(ctx, principal, actor, id, 'deliver', 'handle', async ({ app, today }) => {
+    const input = parseInput(deliverySchema, raw);
     if (input.deliveredOn > today)
       throw new AppError('validation', '送达之日不能晚于今天', { fields: { deliveredOn: '不能晚于今天' } });
     if (app.decided_on && input.deliveredOn < app.decided_on)

@@ -19,16 +19,15 @@ import { formatChineseDate } from './letters';
 // The payment sentence of the default notice; an agency whose channel differs edits its template.
 const DEFAULT_FEE_PAYMENT = '按本机关提供的非税收入缴款码缴纳，缴款码可凭申请编号向本机关索取';
 
+const feeNoticeSchema = z.object({
+  basis: z.enum(['perApplication', 'perPage'], { message: '请选择计费方式' }),
+  pages: z.coerce.number().int().min(0).max(100_000).optional(),
+});
+
 /** Sends a fee notice under 109号; the clock stands still until the fee is paid. */
 export async function noticeFee(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
-  const input = parseInput(
-    z.object({
-      basis: z.enum(['perApplication', 'perPage'], { message: '请选择计费方式' }),
-      pages: z.coerce.number().int().min(0).max(100_000).optional(),
-    }),
-    raw,
-  );
   return takeCaseStep(ctx, principal, actor, id, 'noticeFee', 'approve', async ({ trx, app, today }) => {
+    const input = parseInput(feeNoticeSchema, raw);
     const charge = await chargeFor(trx, app, input);
     if (charge.yuan <= 0) throw new AppError('conflict', `无需收费：${charge.explanation}`);
     const payBy = feePaymentDeadline(today, (await caseCalendar(trx)).isWorkday);
@@ -58,8 +57,8 @@ export async function noticeFee(ctx: Context, principal: Principal, actor: Actor
 
 /** Records payment; the clock runs again. */
 export async function payFee(ctx: Context, principal: Principal, actor: Actor, id: string, raw: unknown) {
-  const { paidOn } = parseInput(z.object({ paidOn: dateField('缴费之日') }), raw);
   return takeCaseStep(ctx, principal, actor, id, 'payFee', 'handle', async ({ trx, today }) => {
+    const { paidOn } = parseInput(z.object({ paidOn: dateField('缴费之日') }), raw);
     notAfter(paidOn, today, 'paidOn');
     const notice = (await caseEvents(trx, id)).findLast((e) => e.kind === 'fee_noticed');
     if (!notice) throw new AppError('conflict', '该申请没有待缴的费用');

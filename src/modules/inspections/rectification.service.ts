@@ -142,10 +142,10 @@ export async function acceptException(
   taskId: string,
   input: unknown,
 ): Promise<RectificationTask> {
-  const { reason } = parseInput(exceptionSchema, input);
   const task = await getTask(ctx, p, taskId);
   if (!mayExceptTask(p, task)) throw new AppError('forbidden', '只有审核人员或区政府办监管可以认定例外');
   if (task.status !== 'open') throw new AppError('conflict', '该整改任务已办结');
+  const { reason } = parseInput(exceptionSchema, input);
   const at = ctx.clock.now().toISOString();
   return auditedTransaction(ctx, actor, async (trx) => {
     const row = await trx

@@ -97,8 +97,9 @@ export interface LetterStepCall<I> {
 }
 
 /**
- * A letter step as the back office calls it, `(ctx, p, actor, id, form)`: the form is parsed with `schema`
- * (a clear message naming the field), then the step is taken with `work`.
+ * A letter step as the back office calls it, `(ctx, p, actor, id, form)`: once the letter is loaded and
+ * the role checked (404 for another agency's, 403 for a role without the step), the form is parsed with
+ * `schema` (400 naming the field), so a form says nothing to someone who may not use it; then `work`.
  */
 export function letterStep<S extends z.ZodType>(
   step: LetterStep,
@@ -118,9 +119,8 @@ export function letterStep<S extends z.ZodType>(
     id: string,
     raw: Record<string, unknown> = {},
   ): Promise<MailboxLetter> => {
-    const input = parseInput(schema, raw);
     return takeLetterStep(ctx, p, actor, id, step, (trx, letter, today) =>
-      work({ ctx, p, actor, id, input }, trx, letter, today),
+      work({ ctx, p, actor, id, input: parseInput(schema, raw) }, trx, letter, today),
     );
   };
 }

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { openText } from '../../core/secrets';
-import { parseInput } from '../../core/validation';
 import type { DB } from '../../db/schema';
 import type { LetterType, MailboxLetter } from '../../db/schema-mailbox';
 import type { Principal } from '../accounts';
-import type { Actor } from '../audit';
 import { piiTypeLabels } from '../compliance';
 import { letterFor } from './letter-access';
-import { takeLetterStep } from './letter-step';
+import { letterStep } from './letter-step';
 import { type KnownPersonalData, proposeMasked, unmaskedFindings } from './masking-proposal';
 
 // 选登 (portal-standards.md §8.2): a letter and its reply are published only with the writer's consent and
@@ -82,16 +80,10 @@ function residualProblems(ctx: Context, l: MailboxLetter, texts: PublicationText
 }
 
 /** Publishes the checked texts of an answered letter on the agency's 信箱 column. */
-export async function publishLetter(
-  ctx: Context,
-  p: Principal,
-  actor: Actor,
-  id: string,
-  raw: Record<string, unknown>,
-) {
-  const input = parseInput(publishSchema, raw);
-  const step = { action: 'publish', label: '选登公开', need: 'handle', from: ['answered'] } as const;
-  return takeLetterStep(ctx, p, actor, id, step, async (_t, l, today) => {
+export const publishLetter = letterStep(
+  { action: 'publish', label: '选登公开', need: 'handle', from: ['answered'] },
+  publishSchema,
+  async ({ ctx, input }, _t, l, today) => {
     if (l.consent !== 1) throw new AppError('conflict', '来信人未同意公开，不能选登');
     if (l.published === 1) throw new AppError('conflict', '该来信已选登');
     const accepted = residualProblems(ctx, l, input, input.acceptFindings === '1');
@@ -106,27 +98,18 @@ export async function publishLetter(
       events: [{ kind: 'published', onDate: today, data: accepted ? { acceptedFindings: accepted } : {} }],
       details: { acceptedFindings: accepted },
     };
-  });
-}
+  },
+);
 
 /** Takes a published letter off the site (the texts stay for the record). */
-export async function unpublishLetter(
-  ctx: Context,
-  p: Principal,
-  actor: Actor,
-  id: string,
-  raw: Record<string, unknown>,
-) {
-  const input = parseInput(
-    z.object({ reason: z.string({ error: '请填写撤下理由' }).trim().min(2, '请填写撤下理由').max(500) }),
-    raw,
-  );
-  const step = { action: 'unpublish', label: '撤下选登', need: 'handle', from: ['answered'] } as const;
-  return takeLetterStep(ctx, p, actor, id, step, async (_t, l, today) => {
+export const unpublishLetter = letterStep(
+  { action: 'unpublish', label: '撤下选登', need: 'handle', from: ['answered'] },
+  z.object({ reason: z.string({ error: '请填写撤下理由' }).trim().min(2, '请填写撤下理由').max(500) }),
+  async ({ input }, _t, l, today) => {
     if (l.published !== 1) throw new AppError('conflict', '该来信未选登');
     return { patch: { published: 0 }, events: [{ kind: 'unpublished', onDate: today, note: input.reason }] };
-  });
-}
+  },
+);
 
 export interface PublishedLetter {
   id: string;

@@ -5,7 +5,7 @@ import type { Context } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/validation';
-import type { DB } from '../../db/schema';
+import type { DB, Item } from '../../db/schema';
 import { syncSearchIndex } from '../../search/item-indexer';
 import type { Principal } from '../accounts';
 import { type Actor, auditedTransaction, systemActor } from '../audit';
@@ -83,24 +83,28 @@ const statusChangeSchema = z.object({
     .transform((v) => v || null),
 });
 
-/** Records a status change (废止, 已修订 with its successor, 部分失效, 失效) by the disclosure office or leader. */
+/**
+ * Records a status change (废止, 已修订 with its successor, 部分失效, 失效) by the disclosure office or leader;
+ * the role is checked before the form is read, so the form says nothing to someone who may not use it.
+ */
 export async function changeNormativeStatus(
   ctx: Context,
   p: Principal,
   actor: Actor,
-  itemId: string,
+  item: Pick<Item, 'id' | 'agency_id'>,
   raw: unknown,
 ) {
+  const roles = p.grants.filter((g) => g.agencyId === item.agency_id).map((g) => g.role);
+  if (!roles.some((r) => r === 'reviewer2' || r === 'reviewer3'))
+    throw new AppError('forbidden', '只有复审或终审人员可以变更文件有效性');
   const input = parseInput(statusChangeSchema, raw);
+  const itemId = item.id;
   const entry = await ctx.db
     .selectFrom('normative_documents')
     .selectAll()
     .where('item_id', '=', itemId)
     .executeTakeFirst();
   if (!entry) throw new AppError('not_found', '该信息不在规范性文件库中');
-  const roles = p.grants.filter((g) => g.agencyId === entry.agency_id).map((g) => g.role);
-  if (!roles.some((r) => r === 'reviewer2' || r === 'reviewer3'))
-    throw new AppError('forbidden', '只有复审或终审人员可以变更文件有效性');
   if (!canChangeNormativeStatus(entry.status, input.status)) {
     throw new AppError(
       'conflict',

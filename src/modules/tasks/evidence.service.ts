@@ -79,9 +79,11 @@ export async function addEvidenceFile(
   p: Principal,
   actor: Actor,
   task: KeyTask,
-  file: { name: string; bytes: Buffer },
+  file: { name: string; bytes: Buffer } | null,
 ) {
-  requireEditable(p, task);
+  requireEditable(p, task); // before the form: it says nothing to someone who may not use it
+  if (!file)
+    throw new AppError('validation', '请选择要上传的文件', { fields: { file: '请选择要上传的文件' } });
   const stored = await storeTaskFile(ctx, file, {
     actor,
     objectType: 'key_task',

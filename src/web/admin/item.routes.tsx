@@ -259,7 +259,7 @@ export function registerItemRoutes(app: FastifyInstance, ctx: Context): void {
   app.post<IdParams>(
     '/admin/items/:id/normative',
     post,
-    act((p, item, body, r) => changeNormativeStatus(ctx, p, actorFor(r), item.id, body)),
+    act((p, item, body, r) => changeNormativeStatus(ctx, p, actorFor(r), item, body)),
   );
   app.post<IdParams>(
     '/admin/items/:id/withdraw',

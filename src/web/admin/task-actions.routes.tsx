@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chinaDay } from '../../core/clock';
 import type { Context } from '../../core/context';
-import { AppError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
 import type { Principal } from '../../modules/accounts';
 import {
@@ -125,10 +124,6 @@ export function registerTaskActionRoutes(app: FastifyInstance, ctx: Context): vo
         const task = await getKeyTask(ctx, p, id);
         const form = await readUploadedForm(request, ctx.config);
         return act(request, reply, id, form.fields, 'upload', async () => {
-          if (!form.file)
-            throw new AppError('validation', '请选择要上传的文件', {
-              fields: { file: '请选择要上传的文件' },
-            });
           await addEvidenceFile(ctx, p, actorFor(request), task, form.file);
           return '已上传佐证材料';
         });
