@@ -103,16 +103,21 @@ export async function storeTaskFile(
   await plainDirectory(root);
   const stored = `${newId()}.${type.ext}`;
   const temp = path.join(root, `.${stored}.part`);
-  const handle = await fs.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
-  try {
-    await handle.writeFile(file.bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await refuseIfInfected(ctx, temp, { name, sha256 }, uploadFor).catch(onFileField);
-  await fs.rename(temp, path.join(root, stored));
+  try {
+    const handle = await fs.open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
+    try {
+      await handle.writeFile(file.bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await refuseIfInfected(ctx, temp, { name, sha256 }, uploadFor).catch(onFileField);
+    await fs.rename(temp, path.join(root, stored));
+  } catch (error) {
+    await fs.rm(temp, { force: true }); // a failed write or scan leaves no partial file behind
+    throw error;
+  }
   const dir = await fs.open(root, 'r');
   await dir.sync().finally(() => dir.close());
   return { original_name: name, stored_name: stored, media_type: type.mime, size: file.bytes.length, sha256 };
