@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from './fixtures/route-access';
+import { bigPdf, file, multipart } from './helpers/attachment-fixtures';
 import { type AuthorisationWorld, openAuthorisationWorld } from './helpers/authorisation-world';
 import type { HttpClient } from './helpers/http-client';
 import { changedTables, databaseDigest } from './helpers/route-records';
@@ -168,5 +169,20 @@ describe.each(testDatabases())('authorisation before input on %s', (kind) => {
         if (res.statusCode !== 400) problems.push(`${label(c)} as ${c.allowed}: ${res.statusCode}`);
       }
     expect(problems).toEqual([]);
+  });
+
+  it('refuses an upload to a caller who may not add evidence before reading it: 403, where reading gives 413', async () => {
+    const evidence = cases.find((c) => c.route.endsWith('/evidence'));
+    const send = (role: 'supervisor' | 'editor') => {
+      const body = multipart([{ field: '_csrf', value: world.tokens[role] }, file('big.pdf', bigPdf)]);
+      return world.clients[role].request({
+        method: 'POST',
+        url: evidence?.url(world) ?? '',
+        headers: { 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    expect((await send('supervisor')).statusCode).toBe(403);
+    expect((await send('editor')).statusCode).toBe(413); // the control: this body, once read, is too large
   });
 });

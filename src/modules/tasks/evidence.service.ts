@@ -13,7 +13,8 @@ import { linkEvidenceSchema } from './task-input';
 // Evidence of a key task (佐证材料): links to the agency's own published items, and uploaded files. Only
 // the owning agency adds or removes it, and only while the task is not waiting for or past acceptance.
 
-function requireEditable(p: Principal, task: KeyTask): void {
+/** Refuses a caller who may not change the task's evidence now (403), or a task closed to it (409). */
+export function requireEvidenceEditable(p: Principal, task: KeyTask): void {
   if (!mayWorkOnTask(p, task)) throw new AppError('forbidden', '只有责任单位可以管理佐证材料');
   if (task.state === 'submitted') throw new AppError('conflict', '任务待验收期间不能修改佐证材料');
   if (task.state === 'accepted') throw new AppError('conflict', '任务已验收，不能修改佐证材料');
@@ -47,7 +48,7 @@ export async function linkEvidenceItem(
   task: KeyTask,
   raw: unknown,
 ) {
-  requireEditable(p, task);
+  requireEvidenceEditable(p, task);
   const input = parseInput(linkEvidenceSchema, raw);
   const item = await ctx.db
     .selectFrom('items')
@@ -81,7 +82,7 @@ export async function addEvidenceFile(
   task: KeyTask,
   file: { name: string; bytes: Buffer } | null,
 ) {
-  requireEditable(p, task); // before the form: it says nothing to someone who may not use it
+  requireEvidenceEditable(p, task); // before the form: it says nothing to someone who may not use it
   if (!file)
     throw new AppError('validation', '请选择要上传的文件', { fields: { file: '请选择要上传的文件' } });
   const stored = await storeTaskFile(ctx, file, {
@@ -116,7 +117,7 @@ export async function removeEvidence(
   task: KeyTask,
   evidenceId: string,
 ) {
-  requireEditable(p, task);
+  requireEvidenceEditable(p, task);
   const at = ctx.clock.now().toISOString();
   await auditedTransaction(ctx, actor, async (trx) => {
     const row = await trx

@@ -4,6 +4,7 @@ export {
   linkEvidenceItem,
   openEvidenceFile,
   removeEvidence,
+  requireEvidenceEditable,
 } from './evidence.service';
 export { currentListYear, type ImportResult, importKeyTaskList } from './list-import.service';
 export { parseKeyTaskRows, type SkippedRow } from './list-parse';

@@ -17,6 +17,7 @@ import {
   publishedItemsOf,
   removeEvidence,
   reportProgress,
+  requireEvidenceEditable,
   returnTask,
   submitTask,
   taskEvents,
@@ -122,6 +123,7 @@ export function registerTaskActionRoutes(app: FastifyInstance, ctx: Context): vo
         const { id } = parseInput(idParams, request.params);
         const p = principalOf(request);
         const task = await getKeyTask(ctx, p, id);
+        requireEvidenceEditable(p, task); // before up to 20 MB of upload is read for someone who may not add it
         const form = await readUploadedForm(request, ctx.config);
         return act(request, reply, id, form.fields, 'upload', async () => {
           await addEvidenceFile(ctx, p, actorFor(request), task, form.file);
