@@ -75,7 +75,8 @@ function startBare(file: string, port: number): Promise<ChildProcess> {
 
 function row(r: ScenarioResult, note = ''): string {
   const cpu = Number.isFinite(r.cpuMicros) ? r.cpuMicros.toFixed(0) : '–';
-  return `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.ok} | ${r.shed} | ${r.otherNon2xx} | ${r.errors} | ${note} |`;
+  const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0)); // paced rows measure fractions
+  return `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${cpu} | ${r.ok} | ${r.shed} | ${r.otherNon2xx} | ${r.errors} | ${note} |`;
 }
 
 async function formScenario(baseUrl: string): Promise<Scenario> {
