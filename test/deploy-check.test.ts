@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { sealIntegrity } from '../src/app/integrity';
 import { loadConfig } from '../src/config/config';
 import { runGongkai } from './helpers/cli';
 import { makeUser } from './helpers/factories';
+import { fakeRelease } from './helpers/fake-release';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 // `gongkai check-deploy` (security.md T18): a production configuration an inspector would fail is
@@ -21,15 +22,6 @@ const sound = {
   GONGKAI_DATA_DIR: '/srv/gongkai',
   LOG_LEVEL: 'info',
 };
-
-function fakeRelease(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'gk-release-'));
-  mkdirSync(path.join(root, 'dist'));
-  mkdirSync(path.join(root, 'public'));
-  for (const f of ['dist/gongkai.js', 'package.json', 'package-lock.json', 'public/site.css'])
-    writeFileSync(path.join(root, f), `${f}\n`);
-  return root;
-}
 
 describe('the configuration checks', () => {
   it('pass a sound production configuration', () => {

@@ -1,10 +1,10 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sealIntegrity, verifyIntegrity } from '../src/app/integrity';
 import { watchIntegrity } from '../src/app/integrity-watch';
 import { loadConfig } from '../src/config/config';
+import { fakeRelease } from './helpers/fake-release';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 // 可信验证 (security.md T18): a sealed manifest of the build, the package manifests, the static files
@@ -13,18 +13,6 @@ import { createTestContext, type TestContext, testDatabases } from './helpers/te
 
 const keys = { audit: 'a'.repeat(16) + 'b'.repeat(16), secret: 'integrity-test-secret-0123456789abcdef' };
 const production = { NODE_ENV: 'production', GONGKAI_DATA_DIR: '/srv/gongkai', LOG_LEVEL: 'info' };
-
-/** A project folder laid out as an installed release: the build, the package files, public/. */
-function fakeRelease(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'gk-release-'));
-  mkdirSync(path.join(root, 'dist'));
-  mkdirSync(path.join(root, 'public'));
-  writeFileSync(path.join(root, 'dist/gongkai.js'), 'console.log("公开");\n');
-  writeFileSync(path.join(root, 'package.json'), '{"name":"gongkai"}\n');
-  writeFileSync(path.join(root, 'package-lock.json'), '{"lockfileVersion":3}\n');
-  writeFileSync(path.join(root, 'public/site.css'), 'body { color: #222 }\n');
-  return root;
-}
 
 class MemoryLog {
   lines: { level: string; obj: object; msg: string }[] = [];

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { drivePaced } from './paced';
+import { drivePaced, quantile } from './paced';
 import { cpuSecondsOf } from './server-cpu';
 
 // One scenario driven by autocannon from this (the bench's) process, so the server under test has
@@ -35,12 +35,6 @@ export interface ScenarioResult {
   errors: number; // socket errors and timeouts
   /** The server's CPU time (user + system) per answer, in µs; NaN when its pid was not given. */
   cpuMicros: number;
-}
-
-/** The q-th quantile (0–1) of the values, ascending; NaN when there are none. */
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 function nextPath(paths: string[]) {

@@ -13,7 +13,8 @@ interface Answer {
   ms: number;
 }
 
-function quantile(sorted: number[], q: number): number {
+/** The q-th quantile (0–1) of the values, ascending; NaN when there are none. */
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
