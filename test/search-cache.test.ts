@@ -2,20 +2,27 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../src/db/schema';
 import { anonymousScope } from '../src/modules/catalog';
 import { withdrawItem } from '../src/modules/documents';
-import { createSearchProvider, type SearchProvider, type SearchQuery } from '../src/search';
+import {
+  createSearchProvider,
+  type SearchDocument,
+  type SearchProvider,
+  type SearchQuery,
+} from '../src/search';
 import { searchWithCache } from '../src/search/result-cache';
 import { makeAgency, makeColumn } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
 import { actorOf, draftAs, makeStaff, type Staff, signOff } from './helpers/review-flow';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
-// Anonymous search results are reused while the index is unchanged (src/search/result-cache.ts). This
-// proves the reuse happens and that it never hides a change: an item published or withdrawn — here,
-// or by another process on the same database — shows in or leaves search on the very next request.
+// Anonymous search results are reused while no index write could change them (src/search/result-cache.ts).
+// This proves the reuse happens, survives writes the query cannot see, and never hides a change: an
+// item published, edited or withdrawn — here, or by another process on the same database — shows in
+// or leaves search on the very next request.
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 
@@ -29,15 +36,15 @@ function counting(provider: SearchProvider) {
   return counted;
 }
 
-/** Removes an item from the index from another process: another instance, with its own memory. */
-function removeFromAnotherProcess(ctx: TestContext, itemId: string): void {
-  const script = path.join(ctx.dataDir, 'remove-elsewhere.mts');
+/** Runs `call` on the search provider from another process: another instance, with its own memory. */
+function indexFromAnotherProcess(ctx: TestContext, call: string): void {
+  const script = path.join(ctx.dataDir, 'index-elsewhere.mts');
   writeFileSync(
     script,
     `import { openDatabase, sqlitePathIn } from ${JSON.stringify(path.join(repoRoot, 'src/db/client.ts'))};
 import { createSearchProvider } from ${JSON.stringify(path.join(repoRoot, 'src/search/index.ts'))};
 const db = openDatabase({ url: ${JSON.stringify(ctx.config.databaseUrl)}, sqlitePath: sqlitePathIn(${JSON.stringify(ctx.dataDir)}) });
-await createSearchProvider(db).remove([${JSON.stringify(itemId)}]);
+await createSearchProvider(db).${call};
 await db.destroy();
 `,
   );
@@ -68,12 +75,22 @@ describe.each(testDatabases())('cached search results stay true to the index, on
   let columnId: string;
   let first: Item;
 
-  const publish = async (title: string) =>
-    signOff(
-      ctx,
-      staff,
-      await draftAs(ctx, staff, { columnId, title, bodyHtml: `<p>${title}，特此公告。</p>` }),
-    );
+  const publish = async (title: string, body = `${title}，特此公告。`) =>
+    signOff(ctx, staff, await draftAs(ctx, staff, { columnId, title, bodyHtml: `<p>${body}</p>` }));
+  /** A document straight into the index (the provider's own write path), public unless said. */
+  const indexed = (id: string, title: string, text: string, more: Partial<SearchDocument> = {}) => ({
+    id,
+    agencyId: 'cache-agency',
+    columnId,
+    title,
+    text,
+    publishedAt: '2026-05-01T00:00:00.000Z',
+    genre: null,
+    subject: null,
+    validity: null,
+    visibility: 'public' as const,
+    ...more,
+  });
   const idsFound = async (q: string) => {
     const page = await new HttpClient(app).get(`/search?q=${encodeURIComponent(q)}`);
     const api = await new HttpClient(app).get(`/api/v1/search?q=${encodeURIComponent(q)}`);
@@ -92,7 +109,7 @@ describe.each(testDatabases())('cached search results stay true to the index, on
   });
   afterAll(() => close());
 
-  it('asks the index once for a repeated anonymous search, and again after any index write', async () => {
+  it('asks the index once for a repeated anonymous search, and again after a write it can see', async () => {
     const provider = counting(createSearchProvider(ctx.db));
     const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
     const asked0 = provider.asked;
@@ -141,7 +158,75 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     const drought = await publish('抗旱应急预案启动的通知');
     expect(await idsFound('抗旱')).toEqual([drought.id]);
     expect(await idsFound('抗旱')).toEqual([drought.id]); // cached
-    removeFromAnotherProcess(ctx, drought.id);
+    indexFromAnotherProcess(ctx, `remove([${JSON.stringify(drought.id)}])`);
     expect(await idsFound('抗旱')).toEqual([]);
+  });
+  it('keeps a cached result through a publication its query cannot find, and refetches when it can', async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
+    const before = await searchWithCache(ctx.db, provider, q);
+    const asked = provider.asked;
+    await publish('关于做好森林防火工作的通知'); // does not contain 河道清淤
+    expect(await searchWithCache(ctx.db, provider, q)).toEqual(before);
+    expect(provider.asked - asked).toBe(0);
+    const dredging = await publish('关于汛期前水利设施检查的通知', '检查内容包括河道清淤进度。'); // in the text only
+    const after = await searchWithCache(ctx.db, provider, q);
+    expect(provider.asked - asked).toBe(1);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.hits.map((h) => h.id)).toContain(dredging.id);
+  });
+
+  it('drops a cached result when an edit takes a document out of it or into it, here or elsewhere', async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const bridge: SearchQuery = { q: '桥梁维修', scope: anonymousScope, page: 1, pageSize: 10 };
+    const tunnel: SearchQuery = { ...bridge, q: '隧道养护' };
+    await provider.upsert([indexed('cache-edit', '桥梁维修计划', '本年度桥梁维修安排如下。')]);
+    expect((await searchWithCache(ctx.db, provider, bridge)).hits.map((h) => h.id)).toEqual(['cache-edit']);
+    expect((await searchWithCache(ctx.db, provider, tunnel)).total).toBe(0);
+    await provider.upsert([indexed('cache-edit', '隧道养护计划', '本年度隧道养护安排如下。')]);
+    expect((await searchWithCache(ctx.db, provider, bridge)).total).toBe(0); // the old version matched
+    const log = await sql<{ docs: string }>`SELECT docs FROM search_changes`.execute(ctx.db);
+    expect(log.rows.length).toBeGreaterThan(0);
+    for (const { docs } of log.rows) expect(docs).not.toMatch(/桥梁|维修|隧道/); // grams filtered, no text
+    expect((await searchWithCache(ctx.db, provider, tunnel)).hits.map((h) => h.id)).toEqual(['cache-edit']);
+    // Made visible to staff only, from another process: the anonymous result loses it.
+    const internal = indexed('cache-edit', '隧道养护计划', '本年度隧道养护安排如下。', {
+      visibility: 'internal',
+    });
+    indexFromAnotherProcess(ctx, `upsert([${JSON.stringify(internal)}])`);
+    expect((await searchWithCache(ctx.db, provider, tunnel)).total).toBe(0);
+  });
+
+  it('keeps results another process cannot have changed, and refetches what a filter lets through', async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const q: SearchQuery = { q: '道路', scope: anonymousScope, page: 1, pageSize: 10 };
+    const in2025: SearchQuery = { ...q, year: 2025 };
+    await provider.upsert([
+      indexed('cache-road', '道路改造公告', '道路改造。', { publishedAt: '2025-03-01T00:00:00.000Z' }),
+    ]);
+    await searchWithCache(ctx.db, provider, q);
+    await searchWithCache(ctx.db, provider, in2025);
+    const asked = provider.asked;
+    const unrelated = indexed('cache-park', '公园开放时间调整', '公园开放时间调整。');
+    indexFromAnotherProcess(ctx, `upsert([${JSON.stringify(unrelated)}])`);
+    await searchWithCache(ctx.db, provider, q);
+    await searchWithCache(ctx.db, provider, in2025);
+    expect(provider.asked - asked).toBe(0);
+    const road2026 = indexed('cache-road-2026', '道路养护公告', '道路养护。'); // published in 2026
+    indexFromAnotherProcess(ctx, `upsert([${JSON.stringify(road2026)}])`);
+    expect((await searchWithCache(ctx.db, provider, q)).total).toBe(2);
+    expect(provider.asked - asked).toBe(1);
+    expect((await searchWithCache(ctx.db, provider, in2025)).total).toBe(1); // the 2025 filter kept it out
+    expect(provider.asked - asked).toBe(1);
+  });
+
+  it('empties the cache when the change log cannot say what changed', async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
+    await searchWithCache(ctx.db, provider, q);
+    const asked = provider.asked;
+    await sql`UPDATE search_generation SET generation = generation + 1 WHERE id = 1`.execute(ctx.db);
+    await searchWithCache(ctx.db, provider, q);
+    expect(provider.asked - asked).toBe(1);
   });
 });

@@ -9,6 +9,8 @@ import {
   type SearchQuery,
 } from '../src/search';
 import { foldText } from '../src/search/char-fold';
+import { loggedVersion } from '../src/search/index-generation';
+import { anonymousQueryMayFind, testableVersion } from '../src/search/query-match';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
 // Recall is checked against brute force: every visible fixture document that contains the query
@@ -162,6 +164,40 @@ describe.each(testDatabases())('search on %s', (kind) => {
     for (const scope of [anonymousScope, { internal: true, agencyIds: ['agency-c'] }]) {
       expect(await allIds(search, { q: '的', scope })).toEqual(expectedIds(['的'], scope));
     }
+  });
+
+  it("never finds a document the result cache's matcher (query-match.ts) rules out, filters included", async () => {
+    const logged = fixtures.map((d) => ({ id: d.id, version: testableVersion(loggedVersion(d)) }));
+    let ruledIn = 0;
+    let found = 0;
+    const queries: Array<Omit<SearchQuery, 'page' | 'pageSize'>> = [
+      ...[
+        '资源交易',
+        '資源交易',
+        '自建',
+        '以税',
+        '2024',
+        'GB/T 9704',
+        'ＧＢ／Ｔ',
+        'script 脚本',
+        '可见性测试',
+      ].map((q) => ({ q, scope: anonymousScope })),
+      { q: '工作 的', scope: anonymousScope, agencyIds: ['agency-b'] },
+      { q: '工作', scope: anonymousScope, columnId: 'col-policy', year: 2019 },
+      { q: '交易 税', scope: anonymousScope, genre: '通知', subject: '教育' },
+      { q: '的', scope: anonymousScope, validity: '有效' },
+      { q: '"  ', scope: anonymousScope },
+    ];
+    for (const q of queries) {
+      const query = { ...q, page: 1, pageSize: 10 };
+      const mayFind = logged.filter((f) => anonymousQueryMayFind(query, f.version)).map((f) => f.id);
+      const ids = await allIds(search, q);
+      expect(mayFind, JSON.stringify(q)).toEqual(expect.arrayContaining(ids)); // "no" is always right
+      ruledIn += mayFind.length;
+      found += ids.length;
+    }
+    expect(found).toBeGreaterThan(100);
+    expect(ruledIn - found).toBeLessThan(found * 0.05); // and "yes" nearly always
   });
 
   it('pages through every hit once, with the exact total, past the candidate window too', async () => {

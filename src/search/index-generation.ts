@@ -1,33 +1,111 @@
 import { type Kysely, sql } from 'kysely';
-import { indexWritesHere } from './result-cache';
+import { foldText } from './char-fold';
+import { buildGramFilter } from './gram-filter';
+import type { SearchDocument } from './search-provider';
 
-// The index's generation: one counter both providers bump with every write to the index, read as the
-// result cache's stamp (result-cache.ts). SQLite's data_version and PostgreSQL's snapshot, used before
-// issue 8, change with any commit anywhere — a counted view, a submitted application, the worker's
-// reminders — and so emptied the cache for nothing; the generation changes only when the index does,
-// whichever process wrote it, so a publication through any instance still shows on the next search.
+// The index's generation and its change log, read by the result cache (result-cache.ts). Every write
+// to the index bumps one counter and records, under the new generation, each document version it
+// touched — the version it replaced or removed and the version it wrote — so a process that sees the
+// generation move reads what changed, from whichever process wrote it, and drops only the cached
+// results those versions could appear in (query-match.ts). The log keeps no text, only a filter of each
+// version's grams: the version a correction replaced may be the one that leaked an identity number.
+// SQLite's data_version and PostgreSQL's
+// snapshot, used before issue 8, change with any commit anywhere (a counted view, a submitted
+// application) and so emptied the cache for nothing; the first generation counter emptied all of it
+// on each publication, and refilling the commonest queries cost ~0.8 s of the event loop at 100,000
+// items (BENCHMARKS.md "Search at a paced 300 req/s").
 
 // biome-ignore lint/suspicious/noExplicitAny: the index owns its tables, outside the app schema
 type AnyDb = Kysely<any>;
 
-export const generationTable =
-  'CREATE TABLE IF NOT EXISTS search_generation (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)';
-
 /**
- * Marks the index changed. Call it in the writing transaction, or after the writes have committed:
- * a search that reads the new generation must see them (a search between the writes and the bump
- * only caches fresher results under the old generation, which the bump then retires).
+ * A document version as the log keeps it: what decides whether an anonymous query finds it, with the
+ * title and text only as a filter of their grams (gram-filter.ts), never as text.
  */
-export async function bumpGeneration(db: AnyDb): Promise<void> {
-  await sql`INSERT INTO search_generation (id, generation) VALUES (1, 1)
-    ON CONFLICT (id) DO UPDATE SET generation = search_generation.generation + 1`.execute(db);
+export type LoggedVersion = Pick<
+  SearchDocument,
+  'agencyId' | 'columnId' | 'publishedAt' | 'genre' | 'subject' | 'validity' | 'visibility'
+> & { grams: string };
+
+/** What one generation changed: some versions, or 'all' when the write was too large to describe. */
+export type IndexChange = LoggedVersion[] | 'all';
+
+export const generationTables = [
+  'CREATE TABLE IF NOT EXISTS search_generation (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)',
+  'CREATE TABLE IF NOT EXISTS search_changes (generation BIGINT PRIMARY KEY, docs TEXT NOT NULL)',
+];
+
+/** Generations the log keeps: a process further behind than this empties its cache instead. */
+export const LOG_GENERATIONS = 500;
+/** A write of more versions than this (a rebuild, an import) is logged as 'all'. */
+const MAX_LOGGED_VERSIONS = 100;
+
+type DocVersion = Omit<SearchDocument, 'id'>;
+
+// The versions these documents have in the index now (search_docs has the same columns on both).
+async function storedVersions(db: AnyDb, ids: string[]): Promise<DocVersion[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<DocVersion>`SELECT agency_id AS "agencyId", column_id AS "columnId", title,
+    body AS "text", published_at AS "publishedAt", genre, subject, validity, visibility
+    FROM search_docs WHERE id IN (${sql.join(ids)})`.execute(db);
+  return rows.rows;
 }
 
-/** The stamp of the index as it is now: its generation, and this process's writes not yet committed. */
-export async function indexStamp(db: AnyDb): Promise<string> {
-  const here = indexWritesHere();
+/** A version as the log keeps it. */
+export function loggedVersion(v: DocVersion): LoggedVersion {
+  const { agencyId, columnId, publishedAt, genre, subject, validity, visibility } = v;
+  const grams = buildGramFilter(foldText(v.title), foldText(v.text));
+  return { agencyId, columnId, publishedAt, genre, subject, validity, visibility, grams };
+}
+
+async function describe(db: AnyDb, ids: string[], written: DocVersion[]): Promise<string> {
+  if (ids.length + written.length > MAX_LOGGED_VERSIONS) return 'all';
+  return JSON.stringify([...(await storedVersions(db, ids)), ...written].map(loggedVersion));
+}
+
+/**
+ * Runs `writes` to the index in a transaction (the caller's, if it is in one) that first marks the
+ * index changed: the documents `ids` (their stored versions, replaced or removed) and the versions
+ * `written`. The bump comes first because it takes the generation row's lock: writers to the index
+ * take turns, each reads the versions it replaces as the previous writer left them, and the log
+ * entry commits with the writes it describes.
+ */
+export async function writeIndex(
+  db: AnyDb,
+  change: { ids: string[]; written: DocVersion[] },
+  writes: (trx: AnyDb) => Promise<void>,
+): Promise<void> {
+  const run = async (trx: AnyDb) => {
+    const bumped = await sql<{ g: string | number }>`INSERT INTO search_generation (id, generation)
+      VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET generation = search_generation.generation + 1
+      RETURNING generation AS g`.execute(trx);
+    const generation = Number(bumped.rows[0]?.g);
+    await sql`INSERT INTO search_changes (generation, docs)
+      VALUES (${generation}, ${await describe(trx, change.ids, change.written)})`.execute(trx);
+    await sql`DELETE FROM search_changes WHERE generation <= ${generation - LOG_GENERATIONS}`.execute(trx);
+    await writes(trx);
+  };
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
+}
+
+/** The index's generation as committed now (0 before the first write). */
+export async function indexGeneration(db: AnyDb): Promise<number> {
   const row = await sql<{
     g: string | number;
   }>`SELECT generation AS g FROM search_generation WHERE id = 1`.execute(db);
-  return `${here}:${row.rows[0]?.g ?? 0}`;
+  return Number(row.rows[0]?.g ?? 0);
+}
+
+/** What generations after `from` up to `to` changed, or 'all' when the log no longer holds each. */
+export async function changesBetween(db: AnyDb, from: number, to: number): Promise<IndexChange> {
+  const rows = await sql<{ docs: string }>`SELECT docs FROM search_changes
+    WHERE generation > ${from} AND generation <= ${to} ORDER BY generation`.execute(db);
+  if (rows.rows.length !== to - from) return 'all';
+  const versions: LoggedVersion[] = [];
+  for (const { docs } of rows.rows) {
+    if (docs === 'all') return 'all';
+    versions.push(...(JSON.parse(docs) as LoggedVersion[]));
+  }
+  return versions;
 }

@@ -1,12 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
-import { bumpGeneration, indexStamp } from './index-generation';
+import { changesBetween, indexGeneration, writeIndex } from './index-generation';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
 import { ensurePostgresSearchSchema } from './postgres.schema';
 import { normaliseQuery } from './query-terms';
-import { noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 
@@ -58,17 +57,16 @@ async function withIndexPlans<T>(db: AnyDb, fn: (trx: AnyDb) => Promise<T>): Pro
 export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions = {}): SearchProvider {
   return {
     ensureSchema: () => ensurePostgresSearchSchema(db),
-    upsert: async (docs) => {
-      noteIndexWrite();
+    upsert: (docs) => {
       const unique = lastVersions(docs);
-      for (let i = 0; i < unique.length; i += BATCH) await upsertBatch(db, unique.slice(i, i + BATCH));
-      await bumpGeneration(db);
+      return writeIndex(db, { ids: unique.map((d) => d.id), written: unique }, async (trx) => {
+        for (let i = 0; i < unique.length; i += BATCH) await upsertBatch(trx, unique.slice(i, i + BATCH));
+      });
     },
-    remove: async (ids) => {
-      noteIndexWrite();
-      if (ids.length) await sql`DELETE FROM search_docs WHERE id = ANY(${ids}::text[])`.execute(db);
-      await bumpGeneration(db);
-    },
+    remove: (ids) =>
+      writeIndex(db, { ids, written: [] }, async (trx) => {
+        if (ids.length) await sql`DELETE FROM search_docs WHERE id = ANY(${ids}::text[])`.execute(trx);
+      }),
     search: async (q: SearchQuery): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
       if (terms.length === 0) return { hits: [], total: 0, query: text };
@@ -78,6 +76,7 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       );
       return { ...result, query: text };
     },
-    stamp: () => indexStamp(db),
+    generation: () => indexGeneration(db),
+    changesBetween: (from, to) => changesBetween(db, from, to),
   };
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { generationTable } from './index-generation';
+import { generationTables } from './index-generation';
 
 // The PostgreSQL index: one table with the text folded for search, pg_trgm GIN indexes for terms
 // of 3+ characters (LIKE '%term%', rechecked, so exact) and a GIN index over each document's
@@ -9,7 +9,7 @@ import { generationTable } from './index-generation';
 type AnyDb = Kysely<any>;
 
 const statements = [
-  generationTable,
+  ...generationTables,
   'CREATE EXTENSION IF NOT EXISTS pg_trgm',
   `CREATE TABLE IF NOT EXISTS search_docs (
     doc_key BIGSERIAL PRIMARY KEY,

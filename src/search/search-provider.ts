@@ -1,4 +1,5 @@
 import type { VisibilityScope } from '../modules/catalog';
+import type { IndexChange } from './index-generation';
 
 // The one search interface (architecture.md "search"): SQLite FTS5 by default, PostgreSQL when the
 // app runs on it; OpenSearch could be a third provider later without touching callers.
@@ -64,9 +65,8 @@ export interface SearchProvider {
   upsert(docs: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
   search(q: SearchQuery): Promise<SearchResult>;
-  /**
-   * A value that differs whenever search() may answer differently than when it was read: it changes
-   * with every index write, through this process or any other (index-generation.ts).
-   */
-  stamp(): Promise<string>;
+  /** The index's generation: it grows with every index write, through any process (index-generation.ts). */
+  generation(): Promise<number>;
+  /** The document versions the writes after generation `from` up to `to` touched, or 'all'. */
+  changesBetween(from: number, to: number): Promise<IndexChange>;
 }

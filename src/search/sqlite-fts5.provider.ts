@@ -2,11 +2,10 @@ import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
 import { documentTags, filterClauses, TITLE_MARK } from './fts5-match';
 import { encodeToken, trigramTokens } from './fts5-tokens';
-import { bumpGeneration, indexStamp } from './index-generation';
+import { changesBetween, indexGeneration, writeIndex } from './index-generation';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { normaliseQuery } from './query-terms';
-import { noteIndexWrite } from './result-cache';
 import { type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 import { createFts5Reader } from './sqlite-fts5.reader';
@@ -66,24 +65,16 @@ async function upsertOne(db: AnyDb, doc: SearchDocument): Promise<void> {
   );
 }
 
-async function inTransaction(db: AnyDb, fn: (trx: AnyDb) => Promise<void>): Promise<void> {
-  if (db.isTransaction) return fn(db);
-  await db.transaction().execute(fn);
-}
-
 /** SQLite FTS5 search (the default provider). */
 export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {}): SearchProvider {
   return {
     ensureSchema: () => ensureSqliteSearchSchema(db),
     upsert: (docs) =>
-      inTransaction(db, async (trx) => {
-        noteIndexWrite();
+      writeIndex(db, { ids: docs.map((d) => d.id), written: docs }, async (trx) => {
         for (const doc of docs) await upsertOne(trx, doc);
-        await bumpGeneration(trx);
       }),
     remove: (ids) =>
-      inTransaction(db, async (trx) => {
-        noteIndexWrite();
+      writeIndex(db, { ids, written: [] }, async (trx) => {
         for (const id of ids) {
           const row = await sql<{
             doc_key: number;
@@ -91,7 +82,6 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
           const key = row.rows[0]?.doc_key;
           if (key !== undefined) await deleteFromIndex(trx, key);
         }
-        await bumpGeneration(trx);
       }),
     search: async (q: SearchQuery): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
@@ -100,6 +90,7 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
       const reader = createFts5Reader(db, terms, filterClauses(q));
       return { ...(await runSearch(reader, terms, page, pageSize, options)), query: text };
     },
-    stamp: () => indexStamp(db),
+    generation: () => indexGeneration(db),
+    changesBetween: (from, to) => changesBetween(db, from, to),
   };
 }

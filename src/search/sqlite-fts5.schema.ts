@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { generationTable } from './index-generation';
+import { generationTables } from './index-generation';
 
 // The SQLite index: search_docs keeps what results show; two contentless FTS5 tables share its
 // doc_key as rowid. Contentless (with contentless_delete, SQLite ≥ 3.43) because the text is
@@ -13,7 +13,7 @@ import { generationTable } from './index-generation';
 type AnyDb = Kysely<any>;
 
 const statements = [
-  generationTable,
+  ...generationTables,
   `CREATE TABLE IF NOT EXISTS search_docs (
     doc_key INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,

@@ -1,0 +1,67 @@
+import { runsOf } from './ngrams';
+
+// A Bloom filter of a document version's 1-, 2- and 3-character grams: what the index's change log
+// keeps instead of the text (index-generation.ts). The log outlives the version it describes, and a
+// version is often the one a correction replaced because it leaked an identity number (compliance.md):
+// the log must not be a second copy of it. From the filter a term can be tested — every gram of the
+// term in it, or no document holding the term — but the text cannot be read back.
+// Sized at 10 bits a gram with 3 probes: about 1.7 % of absent grams test present, which costs the
+// result cache a refill it did not need; a gram present always tests present.
+
+const BITS_PER_GRAM = 10;
+const PROBES = 3;
+const MIN_BITS = 256;
+
+// FNV-1a over UTF-16 units, with a seed: two independent hashes for double hashing.
+function fnv1a(text: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function positions(gram: string, bits: number): number[] {
+  const a = fnv1a(gram, 0);
+  const b = fnv1a(gram, 0x5bd1e995) | 1;
+  const out: number[] = [];
+  for (let i = 0; i < PROBES; i++) out.push(((a + Math.imul(i, b)) >>> 0) % bits);
+  return out;
+}
+
+/** The grams a term of folded text is tested by: itself up to three characters, else its trigrams. */
+function gramsOfTerm(chars: string[]): string[] {
+  if (chars.length <= 3) return [chars.join('')];
+  const out: string[] = [];
+  for (let i = 0; i + 2 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
+  return out;
+}
+
+/** The filter of folded texts (title and body), base64. */
+export function buildGramFilter(...folded: string[]): string {
+  const grams = new Set<string>();
+  for (const text of folded) {
+    for (const run of runsOf(text)) {
+      for (let i = 0; i < run.length; i++) {
+        grams.add(run[i] as string);
+        if (i + 1 < run.length) grams.add(`${run[i]}${run[i + 1]}`);
+        if (i + 2 < run.length) grams.add(`${run[i]}${run[i + 1]}${run[i + 2]}`);
+      }
+    }
+  }
+  const bits = Math.max(MIN_BITS, Math.ceil((grams.size * BITS_PER_GRAM) / 8) * 8);
+  const bytes = new Uint8Array(bits / 8);
+  for (const gram of grams)
+    for (const p of positions(gram, bits)) bytes[p >> 3] = (bytes[p >> 3] as number) | (1 << (p & 7));
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** A filter read back, to test terms: false means no text it was built from holds the term. */
+export function gramFilterTester(filter: string): (term: string) => boolean {
+  const bytes = Buffer.from(filter, 'base64');
+  const bits = bytes.length * 8;
+  const has = (gram: string) =>
+    positions(gram, bits).every((p) => ((bytes[p >> 3] as number) >> (p & 7)) & 1);
+  return (term) => gramsOfTerm(Array.from(term)).every(has);
+}
