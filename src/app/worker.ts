@@ -6,29 +6,41 @@ import { startDuties } from './duties';
 import { watchIntegrity } from './integrity-watch';
 
 /**
- * `gongkai worker`: the scheduled duties without the web server, for a deployment of several instances
- * (README "Deployment"). The web instances may keep ticking the duties too (GONGKAI_DUTIES) — each duty
+ * `gongkai worker`: the scheduled duties without the web server. Two uses, one code path: a deployment
+ * of several instances runs it beside web instances (README "Deployment"), and `serve` forks it as its
+ * child to keep the duties off the serving event loop (GONGKAI_DUTIES, duty-process.ts). Each duty
  * claims its time slot in duty_runs, so it runs once however many processes schedule it.
  */
 export async function worker(config: Config): Promise<void> {
+  // Started with an IPC channel means forked by `serve` (duty-process.ts): serve checks the integrity
+  // itself, and the worker lives only as long as serve — the channel closes when serve dies, even killed.
+  const childOfServe = process.channel !== undefined;
   // The server's pino setup (JSON lines, LOG_LEVEL), so the worker's log reads like the servers'.
   const options = loggerOptions(config.logLevel);
   const log = pino(typeof options === 'object' ? options : { level: config.logLevel });
   const ctx = await buildContext(config);
-  const stopIntegrity = await watchIntegrity(ctx, log); // 可信验证 at boot and hourly (T18)
+  // 可信验证 at boot and hourly (T18), unless serve, which already does, is the parent.
+  const stopIntegrity = childOfServe ? () => {} : await watchIntegrity(ctx, log);
   const stopDuties = startDuties(ctx, (duty, error) =>
     log.error({ err: error, duty }, 'scheduled duty failed'),
   );
-  const stop = async (signal: NodeJS.Signals) => {
-    log.info({ signal }, 'worker stopping');
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return; // Ctrl-C reaches serve's child too, and then serve's SIGTERM follows
+    stopping = true;
+    log.info({ reason }, 'worker stopping');
     stopDuties();
     stopIntegrity();
     await ctx.db.destroy();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  // Keeps the process alive: the duty timers are unref'd so that `serve` can exit on close.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  if (childOfServe) {
+    process.on('disconnect', () => stop('serve is gone'));
+    if (!process.connected) void stop('serve is gone'); // it went while the database opened
+  }
+  // Keeps the process alive: startDuties unrefs its timers.
   setInterval(() => {}, 60_000);
-  log.info('定时任务进程已启动（worker started）');
+  log.info({ childOfServe }, '定时任务进程已启动（worker started）');
 }

@@ -55,8 +55,9 @@ const envSchema = z.object({
   // for a place, then are answered 503 + Retry-After (src/web/http/admission-gate.ts); unset: twice the
   // PostgreSQL pool, or 64 on SQLite; 0: no cap. Only while load shedding is on (the limit above is not 0).
   GONGKAI_SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
-  // Whether `serve` also runs the scheduled duties; off when a separate `gongkai worker` runs them.
-  // Either way each duty claims its slot in duty_runs, so it runs once however many processes tick it.
+  // Whether `serve` also runs the scheduled duties, in a `gongkai worker` it forks and restarts (never on
+  // its own event loop: src/app/duty-process.ts); 0 when a separate `gongkai worker` runs them. Either
+  // way each duty claims its slot in duty_runs, so it runs once however many processes tick it.
   GONGKAI_DUTIES: flag.default(true),
   // 可信验证 (security.md T18): whether a changed byte in the sealed build or configuration stops the
   // server from starting (1), or only raises the alarm and the audit record (0, the default).
@@ -132,7 +133,7 @@ export interface Config {
   publicPostsPerMinute: number;
   shedEventLoopDelayMs: number; // limit on max(event-loop delay, standing queue); 0 = never shed load
   shedMaxInFlight: number | undefined; // public reads in flight at once; unset = from the pool, 0 = no cap
-  /** Whether `serve` runs the scheduled duties too (GONGKAI_DUTIES; a `gongkai worker` always does). */
+  /** Whether `serve` forks a `gongkai worker` for the scheduled duties (GONGKAI_DUTIES; a worker always runs them). */
   runDuties: boolean;
   /** Whether a failed integrity check at boot refuses the start (GONGKAI_INTEGRITY_ENFORCE). */
   integrityEnforce: boolean;

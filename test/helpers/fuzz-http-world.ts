@@ -90,6 +90,18 @@ async function draftWithAttachment(
   return itemPath.split('/')[3] as string;
 }
 
+/** Waits until the server's duty process has finished these duties once (it boots beside the server). */
+async function dutiesFinished(db: Database.Database, names: string[]): Promise<void> {
+  const finished = db.prepare(
+    'SELECT count(DISTINCT name) AS n FROM duty_runs WHERE outcome = ? AND name IN (SELECT value FROM json_each(?))',
+  );
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    if ((finished.get('ok', JSON.stringify(names)) as { n: number }).n === names.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the duty process did not finish ${names.join(', ')} within 60 s`);
+}
+
 /** Signs every role of the fuzz table in and makes the records the route parameters name. */
 export async function openHttpFuzzWorld(server: DemoServer, dataDir: string): Promise<HttpFuzzWorld> {
   const { baseUrl } = server;
@@ -152,6 +164,8 @@ export async function openHttpFuzzWorld(server: DemoServer, dataDir: string): Pr
     sessions.set('enrolling', await passwordOnly(baseUrl, 'scjgj.editor', '/admin/2fa/enroll'));
     sessions.set('public', await roleSession(new HttpSession(baseUrl), '/apply/track'));
 
+    // The records below come from the inspection and the gap check the duty process runs at start.
+    await dutiesFinished(db, ['inspection', 'gap-check']);
     const ofJxj = (table: string, extra = '', ...params: unknown[]) =>
       one(`SELECT id FROM ${table} WHERE agency_id = ? ${extra} ORDER BY id`, jxj, ...params);
     const application = ofJxj('applications');
@@ -176,7 +190,7 @@ export async function openHttpFuzzWorld(server: DemoServer, dataDir: string): Pr
       letterTemplateKey: 'receipt',
       inspectionRuleId: one('SELECT id FROM column_freshness_rules ORDER BY id'),
       thresholdKey: one('SELECT key FROM inspection_thresholds ORDER BY key'),
-      // The inspection the server ran as it started (its scheduled duties tick at once).
+      // The inspection the server's duty process ran as it started (its duties tick at once).
       inspectionId: one('SELECT id FROM inspections ORDER BY started_at'),
       rectificationId: ofJxj('rectification_tasks'),
       wordingRuleId: one('SELECT id FROM wording_rules ORDER BY id'),
