@@ -13,6 +13,7 @@ import {
   type SearchProvider,
   type SearchQuery,
 } from '../src/search';
+import { LOG_GENERATIONS } from '../src/search/index-generation';
 import { searchWithCache } from '../src/search/result-cache';
 import { makeAgency, makeColumn } from './helpers/factories';
 import { HttpClient } from './helpers/http-client';
@@ -217,6 +218,20 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     expect((await searchWithCache(ctx.db, provider, q)).total).toBe(2);
     expect(provider.asked - asked).toBe(1);
     expect((await searchWithCache(ctx.db, provider, in2025)).total).toBe(1); // the 2025 filter kept it out
+    expect(provider.asked - asked).toBe(1);
+  });
+
+  it('keeps the change log bounded, and a process further behind than it empties its cache', async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
+    await searchWithCache(ctx.db, provider, q);
+    const asked = provider.asked;
+    for (let n = 0; n <= LOG_GENERATIONS; n++) {
+      await provider.upsert([indexed('cache-churn', `公园开放时间调整第${n}次`, '公园开放时间调整。')]);
+    }
+    const log = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_changes`.execute(ctx.db);
+    expect(Number(log.rows[0]?.n)).toBe(LOG_GENERATIONS);
+    await searchWithCache(ctx.db, provider, q); // 501 generations behind, more than the log keeps: asked again
     expect(provider.asked - asked).toBe(1);
   });
 

@@ -99,6 +99,7 @@ export async function indexGeneration(db: AnyDb): Promise<number> {
 
 /** What generations after `from` up to `to` changed, or 'all' when the log no longer holds each. */
 export async function changesBetween(db: AnyDb, from: number, to: number): Promise<IndexChange> {
+  if (to - from > LOG_GENERATIONS) return 'all'; // pruned already: no need to read what is left
   const rows = await sql<{ docs: string }>`SELECT docs FROM search_changes
     WHERE generation > ${from} AND generation <= ${to} ORDER BY generation`.execute(db);
   if (rows.rows.length !== to - from) return 'all';
