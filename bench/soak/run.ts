@@ -12,7 +12,8 @@ import { judgeProbes, startProbe } from './probe';
 
 // Soak (security.md T2): the real server on SQLite for N minutes (default 30) at half the T1 targets,
 // mixed reads and writes, evenly paced — item pages 2,500 req/s (views counted), search 150 req/s,
-// application form posts 50 req/s. Every 30 s: errors, p99, RSS, open file descriptors, the WAL's size.
+// application form posts 50 req/s. Every 30 s: errors, p99, RSS, open file descriptors, the WAL's size,
+// and the RSS of the server's duty process (the scheduled duties run there: src/app/duty-process.ts).
 // Pass: 0 errors; RSS at the end within +10 % of the value at 5 minutes (a sixth of a shorter run);
 // descriptors within ±10; the WAL ≤ 64 MB. Throughout, the availability probe of T21 (probe.ts); at the
 // end the server is killed with SIGKILL three times and restarted at once on the same data, as its
@@ -33,13 +34,24 @@ interface Sample {
   p99: number;
   rssMiB: number;
   fds: number;
+  dutyRssMiB: number;
   walMiB: number;
 }
 
-function processFacts(pid: number): { rssMiB: number; fds: number } {
+function rssMiBOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rssKiB = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return { rssMiB: rssKiB / 1024, fds: readdirSync(`/proc/${pid}/fd`).length };
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
+}
+
+// The server's own figures, and the resident memory of its duty process (src/app/duty-process.ts).
+function processFacts(pid: number): { rssMiB: number; fds: number; dutyRssMiB: number } {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  let dutyRssMiB = 0;
+  for (const child of children) dutyRssMiB += rssMiBOf(Number(child));
+  return { rssMiB: rssMiBOf(pid), fds: readdirSync(`/proc/${pid}/fd`).length, dutyRssMiB };
 }
 
 function walMiB(dataDir: string): number {
@@ -148,11 +160,13 @@ const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
 console.log(
   `Run ${new Date(started).toISOString()}, ${MINUTES} min; load average ${load} at the start, ${loadavg()[0]?.toFixed(1)} at the end; Node ${process.version}; the production build\n`,
 );
-console.log('| minute | answers | failed | worst p99 ms | RSS MiB | open fds | WAL MiB |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| minute | answers | failed | worst p99 ms | RSS MiB | open fds | duty process RSS MiB | WAL MiB |',
+);
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of samples)
   console.log(
-    `| ${s.minute.toFixed(1)} | ${s.answers} | ${s.errors} | ${s.p99.toFixed(0)} | ${s.rssMiB.toFixed(0)} | ${s.fds} | ${s.walMiB.toFixed(1)} |`,
+    `| ${s.minute.toFixed(1)} | ${s.answers} | ${s.errors} | ${s.p99.toFixed(0)} | ${s.rssMiB.toFixed(0)} | ${s.fds} | ${s.dutyRssMiB.toFixed(0)} | ${s.walMiB.toFixed(1)} |`,
   );
 console.log(`\n- errors: ${errors} of ${answers} (target 0): ${verdict(errors === 0)}`);
 console.log(
