@@ -10,8 +10,11 @@ import { setUserEmail } from '../src/modules/accounts';
 import { storageRoot } from '../src/modules/attachments';
 import { placeFile, storedPath, writeTempFile } from '../src/modules/attachments/storage';
 import { recordAuditAlone, systemActor } from '../src/modules/audit';
+import { anonymousScope } from '../src/modules/catalog';
 import { registerNormative } from '../src/modules/normative';
 import { taskFilePath, taskFilesRoot } from '../src/modules/tasks';
+import { createSearchProvider, type SearchDocument, type SearchQuery } from '../src/search';
+import { searchWithCache } from '../src/search/result-cache';
 import { makeAgency, makeItem, makeUser } from './helpers/factories';
 import { createTestContext, type TestContext, testDatabases } from './helpers/test-context';
 
@@ -185,6 +188,37 @@ describe.each(testDatabases())('gongkai CLI on %s', (kind) => {
     expect((await gongkai('restore', path.join(ctx.dataDir, 'missing.file'))).stderr).toContain(
       '备份文件不存在',
     );
+  });
+
+  it('makes a running process ask the search index afresh after a restore', {
+    timeout: 300_000,
+  }, async () => {
+    const provider = createSearchProvider(ctx.db);
+    const doc = (id: string, title: string): SearchDocument => ({
+      id,
+      agencyId: 'restore-agency',
+      columnId: 'restore-column',
+      title,
+      text: `${title}。`,
+      publishedAt: '2026-05-01T00:00:00.000Z',
+      genre: null,
+      subject: null,
+      validity: null,
+      visibility: 'public',
+    });
+    const q: SearchQuery = { q: '还原检索', scope: anonymousScope, page: 1, pageSize: 10 };
+    await provider.upsert([doc('restore-a', '还原检索甲')]);
+    const file = path.join(ctx.dataDir, 'backups', `search.${kind === 'postgres' ? 'dump' : 'sqlite'}`);
+    expect((await gongkai('backup', file)).code).toBe(0);
+    await provider.upsert([doc('restore-b', '还原检索乙')]);
+    expect((await searchWithCache(ctx.db, provider, q)).total).toBe(2); // cached in this process
+    const restore = await gongkai('restore', file);
+    expect(restore.code, restore.stderr).toBe(0);
+    // A write after the restore brings the restored generation back to the cached one's number:
+    // without the restore's jump the cache would take it for the same index and keep 乙.
+    await provider.upsert([doc('restore-c', '无关的公告')]);
+    const after = await searchWithCache(ctx.db, provider, q);
+    expect(after.hits.map((h) => h.id)).toEqual(['restore-a']);
   });
 
   it('reports an attachment whose backed-up file is missing or altered', { timeout: 300_000 }, async () => {

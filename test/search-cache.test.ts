@@ -186,7 +186,7 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     expect((await searchWithCache(ctx.db, provider, tunnel)).total).toBe(0);
     await provider.upsert([indexed('cache-edit', '隧道养护计划', '本年度隧道养护安排如下。')]);
     expect((await searchWithCache(ctx.db, provider, bridge)).total).toBe(0); // the old version matched
-    const log = await sql<{ docs: string }>`SELECT docs FROM search_changes`.execute(ctx.db);
+    const log = await sql<{ docs: string }>`SELECT docs FROM search_change_log`.execute(ctx.db);
     expect(log.rows.length).toBeGreaterThan(0);
     for (const { docs } of log.rows) expect(docs).not.toMatch(/桥梁|维修|隧道/); // grams filtered, no text
     expect((await searchWithCache(ctx.db, provider, tunnel)).hits.map((h) => h.id)).toEqual(['cache-edit']);
@@ -196,6 +196,10 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     });
     indexFromAnotherProcess(ctx, `upsert([${JSON.stringify(internal)}])`);
     expect((await searchWithCache(ctx.db, provider, tunnel)).total).toBe(0);
+    const last = await sql<{ docs: string }>`SELECT docs FROM search_change_log
+      ORDER BY generation DESC LIMIT 1`.execute(ctx.db);
+    const logged = JSON.parse(last.rows[0]?.docs ?? 'null') as Array<{ visibility: string }>;
+    expect(logged.map((v) => v.visibility)).toEqual(['public']); // the replaced version; never an internal one
   });
 
   it('keeps results another process cannot have changed, and refetches what a filter lets through', async () => {
@@ -229,7 +233,9 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     for (let n = 0; n <= LOG_GENERATIONS; n++) {
       await provider.upsert([indexed('cache-churn', `公园开放时间调整第${n}次`, '公园开放时间调整。')]);
     }
-    const log = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_changes`.execute(ctx.db);
+    const log = await sql<{ n: number | string }>`SELECT count(*) AS n FROM search_change_log`.execute(
+      ctx.db,
+    );
     expect(Number(log.rows[0]?.n)).toBe(LOG_GENERATIONS);
     await searchWithCache(ctx.db, provider, q); // 501 generations behind, more than the log keeps: asked again
     expect(provider.asked - asked).toBe(1);

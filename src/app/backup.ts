@@ -7,9 +7,10 @@ import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../config/config';
 import type { Context } from '../core/context';
-import { openSqlite, sqlitePathIn } from '../db/client';
+import { type Database, openDatabase, openSqlite, sqlitePathIn } from '../db/client';
 import { storageRoot, verifyAttachment } from '../modules/attachments';
 import { taskFilePath, taskFilesRoot } from '../modules/tasks';
+import { forgetIndexHistory, indexGenerationIfAny } from '../search/index-generation';
 
 const run = promisify(execFile);
 
@@ -79,7 +80,10 @@ export async function restoreBackup(config: Config, file: string): Promise<Resto
   const counts: (number | null)[] = [];
   for (const { live, copy } of folders)
     counts.push(existsSync(copy) ? await copyStoredFiles(copy, `${live}.restoring`) : null);
+  const liveGeneration = await withDatabase(config, indexGenerationIfAny);
   await restoreDatabase(config, file);
+  // Servers still running hold search results of the replaced database: make them all ask afresh.
+  await withDatabase(config, (db) => forgetIndexHistory(db, liveGeneration));
   for (const [i, { live }] of folders.entries())
     if (counts[i] !== null) await replaceDirectory(`${live}.restoring`, live);
   return { attachmentFiles: counts[0] ?? null, taskFiles: counts[1] ?? null };
@@ -160,6 +164,15 @@ async function backupDatabase(config: Config, file: string): Promise<void> {
     source.close();
   }
   assertSqliteIntact(file);
+}
+
+async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
+  const db = openDatabase({ url: config.databaseUrl, sqlitePath: sqlitePathIn(config.dataDir) });
+  try {
+    return await work(db);
+  } finally {
+    await db.destroy();
+  }
 }
 
 async function restoreDatabase(config: Config, file: string): Promise<void> {

@@ -1,10 +1,14 @@
+import { encodeChar } from './fts5-tokens';
 import { runsOf } from './ngrams';
 
 // A Bloom filter of a document version's 1-, 2- and 3-character grams: what the index's change log
 // keeps instead of the text (index-generation.ts). The log outlives the version it describes, and a
 // version is often the one a correction replaced because it leaked an identity number (compliance.md):
-// the log must not be a second copy of it. From the filter a term can be tested — every gram of the
-// term in it, or no document holding the term — but the text cannot be read back.
+// the log must not be a second copy of it. The filter holds no text, but it is not secret: a guessed
+// string tests present or absent, so a patient guesser could narrow down a number it held. The log
+// therefore keeps public versions only, for an hour and 500 generations at most (index-generation.ts).
+// Characters are encoded as the FTS5 index encodes them (fts5-tokens.ts), where an ASCII symbol and
+// its private-use stand-in are one token, so the filter never rules out what the index would find.
 // Sized at 10 bits a gram with 3 probes: about 1.7 % of absent grams test present, which costs the
 // result cache a refill it did not need; a gram present always tests present.
 
@@ -31,7 +35,8 @@ function positions(gram: string, bits: number): number[] {
 }
 
 /** The grams a term of folded text is tested by: itself up to three characters, else its trigrams. */
-function gramsOfTerm(chars: string[]): string[] {
+function gramsOfTerm(term: string): string[] {
+  const chars = Array.from(term, encodeChar);
   if (chars.length <= 3) return [chars.join('')];
   const out: string[] = [];
   for (let i = 0; i + 2 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
@@ -42,7 +47,8 @@ function gramsOfTerm(chars: string[]): string[] {
 export function buildGramFilter(...folded: string[]): string {
   const grams = new Set<string>();
   for (const text of folded) {
-    for (const run of runsOf(text)) {
+    for (const chars of runsOf(text)) {
+      const run = chars.map(encodeChar);
       for (let i = 0; i < run.length; i++) {
         grams.add(run[i] as string);
         if (i + 1 < run.length) grams.add(`${run[i]}${run[i + 1]}`);
@@ -63,5 +69,5 @@ export function gramFilterTester(filter: string): (term: string) => boolean {
   const bits = bytes.length * 8;
   const has = (gram: string) =>
     positions(gram, bits).every((p) => ((bytes[p >> 3] as number) >> (p & 7)) & 1);
-  return (term) => gramsOfTerm(Array.from(term)).every(has);
+  return (term) => gramsOfTerm(term).every(has);
 }

@@ -8,7 +8,8 @@ import type { SearchDocument } from './search-provider';
 // touched — the version it replaced or removed and the version it wrote — so a process that sees the
 // generation move reads what changed, from whichever process wrote it, and drops only the cached
 // results those versions could appear in (query-match.ts). The log keeps no text, only a filter of each
-// version's grams: the version a correction replaced may be the one that leaked an identity number.
+// public version's grams, for an hour at most: the version a correction replaced may be the one that
+// leaked an identity number (gram-filter.ts).
 // SQLite's data_version and PostgreSQL's
 // snapshot, used before issue 8, change with any commit anywhere (a counted view, a submitted
 // application) and so emptied the cache for nothing; the first generation counter emptied all of it
@@ -32,11 +33,15 @@ export type IndexChange = LoggedVersion[] | 'all';
 
 export const generationTables = [
   'CREATE TABLE IF NOT EXISTS search_generation (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)',
-  'CREATE TABLE IF NOT EXISTS search_changes (generation BIGINT PRIMARY KEY, docs TEXT NOT NULL)',
+  `CREATE TABLE IF NOT EXISTS search_change_log (
+    generation BIGINT PRIMARY KEY, docs TEXT NOT NULL, logged_at BIGINT NOT NULL
+  )`,
 ];
 
 /** Generations the log keeps: a process further behind than this empties its cache instead. */
 export const LOG_GENERATIONS = 500;
+/** And for how long: a process that has not searched for longer empties its cache instead. */
+export const LOG_MS = 3_600_000;
 /** A write of more versions than this (a rebuild, an import) is logged as 'all'. */
 const MAX_LOGGED_VERSIONS = 100;
 
@@ -58,9 +63,11 @@ export function loggedVersion(v: DocVersion): LoggedVersion {
   return { agencyId, columnId, publishedAt, genre, subject, validity, visibility, grams };
 }
 
+// Only public versions: the cache holds anonymous results, which no other version can enter or leave.
 async function describe(db: AnyDb, ids: string[], written: DocVersion[]): Promise<string> {
   if (ids.length + written.length > MAX_LOGGED_VERSIONS) return 'all';
-  return JSON.stringify([...(await storedVersions(db, ids)), ...written].map(loggedVersion));
+  const versions = [...(await storedVersions(db, ids)), ...written];
+  return JSON.stringify(versions.filter((v) => v.visibility === 'public').map(loggedVersion));
 }
 
 /**
@@ -80,13 +87,37 @@ export async function writeIndex(
       VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET generation = search_generation.generation + 1
       RETURNING generation AS g`.execute(trx);
     const generation = Number(bumped.rows[0]?.g);
-    await sql`INSERT INTO search_changes (generation, docs)
-      VALUES (${generation}, ${await describe(trx, change.ids, change.written)})`.execute(trx);
-    await sql`DELETE FROM search_changes WHERE generation <= ${generation - LOG_GENERATIONS}`.execute(trx);
+    const now = Date.now();
+    await sql`INSERT INTO search_change_log (generation, docs, logged_at)
+      VALUES (${generation}, ${await describe(trx, change.ids, change.written)}, ${now})`.execute(trx);
+    await sql`DELETE FROM search_change_log
+      WHERE generation <= ${generation - LOG_GENERATIONS} OR logged_at < ${now - LOG_MS}`.execute(trx);
     await writes(trx);
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
+}
+
+/**
+ * Marks the whole index changed with no record of how: after a restore replaced the database under
+ * running processes (src/app/backup.ts). The generation moves past both `liveBefore`, the live
+ * database's before the restore, and the restored one by more than the log keeps, so every process
+ * that cached results from either database asks afresh.
+ */
+export async function forgetIndexHistory(db: AnyDb, liveBefore: number): Promise<void> {
+  for (const statement of generationTables) await sql.raw(statement).execute(db); // an older backup
+  const next = Math.max(await indexGeneration(db), liveBefore) + LOG_GENERATIONS + 1;
+  await sql`INSERT INTO search_generation (id, generation) VALUES (1, ${next})
+    ON CONFLICT (id) DO UPDATE SET generation = ${next}`.execute(db);
+}
+
+/** The index's generation, or 0 where there is no index yet (a database never served). */
+export async function indexGenerationIfAny(db: AnyDb): Promise<number> {
+  try {
+    return await indexGeneration(db);
+  } catch {
+    return 0;
+  }
 }
 
 /** The index's generation as committed now (0 before the first write). */
@@ -100,7 +131,7 @@ export async function indexGeneration(db: AnyDb): Promise<number> {
 /** What generations after `from` up to `to` changed, or 'all' when the log no longer holds each. */
 export async function changesBetween(db: AnyDb, from: number, to: number): Promise<IndexChange> {
   if (to - from > LOG_GENERATIONS) return 'all'; // pruned already: no need to read what is left
-  const rows = await sql<{ docs: string }>`SELECT docs FROM search_changes
+  const rows = await sql<{ docs: string }>`SELECT docs FROM search_change_log
     WHERE generation > ${from} AND generation <= ${to} ORDER BY generation`.execute(db);
   if (rows.rows.length !== to - from) return 'all';
   const versions: LoggedVersion[] = [];

@@ -63,6 +63,12 @@ async function applyChanges(cache: Cache, provider: SearchProvider, to: number):
 }
 
 async function catchUp(cache: Cache, provider: SearchProvider, to: number): Promise<void> {
+  if (to < cache.generation) {
+    // The database went back (a restore): nothing cached can be trusted.
+    cache.entries.clear();
+    cache.generation = to;
+    return;
+  }
   while (cache.generation < to) {
     if (!cache.catchingUp) {
       cache.catchingUp = applyChanges(cache, provider, to).finally(() => {
