@@ -6,7 +6,7 @@ import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
 import { ensurePostgresSearchSchema } from './postgres.schema';
 import { normaliseQuery } from './query-terms';
-import { type PipelineOptions, runSearch } from './search-pipeline';
+import { CANDIDATES, type PipelineOptions, runSearch } from './search-pipeline';
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './search-provider';
 
 // biome-ignore lint/suspicious/noExplicitAny: the index owns its tables, outside the app schema
@@ -72,7 +72,13 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       if (terms.length === 0) return { hits: [], total: 0, query: text };
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
       const result = await withIndexPlans(db, (trx) =>
-        runSearch(createPostgresReader(trx, terms, filterConditions(q)), terms, page, pageSize, options),
+        runSearch(
+          createPostgresReader(trx, terms, filterConditions(q), options.candidates ?? CANDIDATES),
+          terms,
+          page,
+          pageSize,
+          options,
+        ),
       );
       return { ...result, query: text };
     },

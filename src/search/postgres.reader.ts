@@ -15,19 +15,24 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function termConditions(terms: string[], titleOnly: boolean): Condition[] {
+/** Every term in the title or the body: the GIN indexes answer these. */
+function termConditions(terms: string[]): Condition[] {
   const short = terms.filter((t) => charLength(t) < 3);
-  const long = terms.filter((t) => charLength(t) >= 3);
   const conditions: Condition[] = [];
   if (short.length) conditions.push(sql`grams @> ${short}::text[]`);
-  for (const t of long) {
+  for (const t of terms.filter((t) => charLength(t) >= 3)) {
     const p = containsPattern(t);
-    conditions.push(
-      titleOnly ? sql`norm_title LIKE ${p}` : sql`(norm_title LIKE ${p} OR norm_body LIKE ${p})`,
-    );
+    conditions.push(sql`(norm_title LIKE ${p} OR norm_body LIKE ${p})`);
   }
-  if (titleOnly) for (const t of short) conditions.push(sql`strpos(norm_title, ${t}) > 0`);
   return conditions;
+}
+
+// Every term in the title, for rows that already match: read from the title alone, never from the
+// gram array, whose detoasting cost 1.5 s for the 74,000 rows holding 的 (bench/search/postgres-passes.ts).
+function titleConditions(terms: string[]): Condition[] {
+  return terms.map((t) =>
+    charLength(t) < 3 ? sql`strpos(norm_title, ${t}) > 0` : sql`norm_title LIKE ${containsPattern(t)}`,
+  );
 }
 
 /** visibility.ts's isVisible() in SQL. */
@@ -66,18 +71,51 @@ async function loadDocs(db: AnyDb, keys: number[]): Promise<StoredDoc[]> {
   return result.rows.map((r) => ({ ...r, key: Number(r.key) }));
 }
 
-/** The reader for one query's terms (already normalised) and filters. */
-export function createPostgresReader(db: AnyDb, terms: string[], filters: Condition[]): IndexReader {
-  const all = [...termConditions(terms, false), ...filters];
-  const title = [...termConditions(terms, false), ...termConditions(terms, true), ...filters];
+interface Matches {
+  total: number;
+  recent: number[];
+  title: number[];
+}
+
+// The count, the newest matches and the newest title matches in one pass over the matching rows:
+// each was its own bitmap scan, and each scan rechecks every candidate's folded body, which is most
+// of a PostgreSQL search's time at 100,000 items (BENCHMARKS.md, Search).
+async function matchesOf(db: AnyDb, all: Condition[], inTitle: Condition[], cap: number): Promise<Matches> {
+  const r = await sql<{ n: string; recent: string[]; title: string[] }>`
+    WITH m AS MATERIALIZED (
+      SELECT doc_key, ${sql.join(inTitle, sql` AND `)} AS t FROM search_docs WHERE ${sql.join(all, sql` AND `)}
+    )
+    SELECT (SELECT count(*) FROM m) AS n,
+      ARRAY(SELECT doc_key FROM m ORDER BY doc_key DESC LIMIT ${cap}) AS recent,
+      ARRAY(SELECT doc_key FROM m WHERE t ORDER BY doc_key DESC LIMIT ${cap}) AS title`.execute(db);
+  const row = r.rows[0];
   return {
-    count: async () => {
-      const r = await sql<{ n: string }>`SELECT count(*) AS n FROM search_docs
-        WHERE ${sql.join(all, sql` AND `)}`.execute(db);
-      return Number(r.rows[0]?.n ?? 0);
-    },
-    recent: (limit) => keysWhere(db, all, limit),
-    titleMatches: (limit) => keysWhere(db, title, limit),
+    total: Number(row?.n ?? 0),
+    recent: (row?.recent ?? []).map(Number),
+    title: (row?.title ?? []).map(Number),
+  };
+}
+
+/** The reader for one query's terms (already normalised) and filters; `cap` keys per list at most. */
+export function createPostgresReader(
+  db: AnyDb,
+  terms: string[],
+  filters: Condition[],
+  cap: number,
+): IndexReader {
+  const all = [...termConditions(terms), ...filters];
+  const inTitle = titleConditions(terms);
+  let matches: Promise<Matches> | undefined;
+  const once = () => {
+    matches ??= matchesOf(db, all, inTitle, cap);
+    return matches;
+  };
+  return {
+    count: async () => (await once()).total,
+    recent: async (limit) =>
+      limit <= cap ? (await once()).recent.slice(0, limit) : keysWhere(db, all, limit),
+    titleMatches: async (limit) =>
+      limit <= cap ? (await once()).title.slice(0, limit) : keysWhere(db, [...all, ...inTitle], limit),
     older: (before, limit) => keysWhere(db, [...all, sql`doc_key < ${before}`], limit),
     load: (keys) => loadDocs(db, keys),
   };
