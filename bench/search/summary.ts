@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { anonymousScope } from '../../src/modules/catalog';
 import { createSearchProvider } from '../../src/search';
@@ -42,6 +41,7 @@ export async function benchSearch(options: { docs: number; rounds: number }): Pr
     const perCore = 1000 / mean;
     const p99 = percentile(all, 99);
     const label = `${options.docs.toLocaleString('en-US')} items`;
+    const atTargetSize = options.docs === 100_000; // issue 8 sets its search targets at 100,000 items
     const b = index.build;
     const built = index.reused
       ? `index reused from ${b.builtAt.slice(0, 16).replace('T', ' ')} UTC (load then ${b.loadAverage})`
@@ -68,14 +68,16 @@ export async function benchSearch(options: { docs: number; rounds: number }): Pr
         value: p99,
         unit: 'ms',
         trend: `search ${label} p99`,
-        target: atMost(p99, 50, 'p99 ≤ 50 ms on 100,000 items (issue 8)'),
+        ...(atTargetSize && { target: atMost(p99, 50, 'p99 ≤ 50 ms on 100,000 items (issue 8)') }),
       },
       {
         bench: 'search',
         name: `query p99, ${label}, commonest terms (的 工作 政府 通知 法)`,
         value: percentile(common, 99),
         unit: 'ms',
-        target: atMost(percentile(common, 99), 50, 'p99 ≤ 50 ms, commonest terms included (issue 8)'),
+        ...(atTargetSize && {
+          target: atMost(percentile(common, 99), 50, 'p99 ≤ 50 ms, commonest terms included (issue 8)'),
+        }),
       },
       {
         bench: 'search',
@@ -83,10 +85,13 @@ export async function benchSearch(options: { docs: number; rounds: number }): Pr
         value: perCore,
         unit: 'queries/s',
         trend: `search ${label}`,
-        target: {
-          text: '≥ 300 req/s (issue 8; over HTTP on the whole machine — this is one core without HTTP, so at most nproc × this)',
-          met: perCore * availableParallelism() >= 300 ? null : false,
-        },
+        ...(atTargetSize && {
+          target: {
+            // The target is for the server, whose result cache answers repeated queries: bench:load judges it.
+            text: '≥ 300 req/s over HTTP (issue 8): judged by `npm run bench:load` (BENCHMARKS.md, Load); this is one core, uncached, without HTTP',
+            met: null,
+          },
+        }),
         note: `mean ${mean.toFixed(1)} ms`,
       },
     ];
