@@ -101,6 +101,20 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     return fromApi;
   };
 
+  /** 河道清淤 asked once through a counting provider; `again` asks anew, `askedSince` counts the index's answers. */
+  const dredgingCached = async () => {
+    const provider = counting(createSearchProvider(ctx.db));
+    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
+    const first = await searchWithCache(ctx.db, provider, q);
+    const asked = provider.asked;
+    return {
+      provider,
+      first,
+      again: () => searchWithCache(ctx.db, provider, q),
+      askedSince: () => provider.asked - asked,
+    };
+  };
+
   beforeAll(async () => {
     ({ ctx, app, close } = await openTestApp(kind));
     const agency = await makeAgency(ctx);
@@ -142,17 +156,14 @@ describe.each(testDatabases())('cached search results stay true to the index, on
   });
 
   it('keeps cached results through commits that leave the index alone, from any process', async () => {
-    const provider = counting(createSearchProvider(ctx.db));
-    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
-    await searchWithCache(ctx.db, provider, q);
-    const asked = provider.asked;
+    const { again, askedSince } = await dredgingCached();
     commitElsewhere(ctx); // another process counts views: a commit that is not an index write
     await ctx.db
       .insertInto('login_failures')
       .values({ id: 'cache-probe', ip: '192.0.2.1', at: new Date().toISOString() })
       .execute();
-    await searchWithCache(ctx.db, provider, q);
-    expect(provider.asked - asked).toBe(0);
+    await again();
+    expect(askedSince()).toBe(0);
   });
 
   it('drops an item another process removed from the index, on the next request', async () => {
@@ -163,16 +174,13 @@ describe.each(testDatabases())('cached search results stay true to the index, on
     expect(await idsFound('抗旱')).toEqual([]);
   });
   it('keeps a cached result through a publication its query cannot find, and refetches when it can', async () => {
-    const provider = counting(createSearchProvider(ctx.db));
-    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
-    const before = await searchWithCache(ctx.db, provider, q);
-    const asked = provider.asked;
+    const { first: before, again, askedSince } = await dredgingCached();
     await publish('关于做好森林防火工作的通知'); // does not contain 河道清淤
-    expect(await searchWithCache(ctx.db, provider, q)).toEqual(before);
-    expect(provider.asked - asked).toBe(0);
+    expect(await again()).toEqual(before);
+    expect(askedSince()).toBe(0);
     const dredging = await publish('关于汛期前水利设施检查的通知', '检查内容包括河道清淤进度。'); // in the text only
-    const after = await searchWithCache(ctx.db, provider, q);
-    expect(provider.asked - asked).toBe(1);
+    const after = await again();
+    expect(askedSince()).toBe(1);
     expect(after.total).toBe(before.total + 1);
     expect(after.hits.map((h) => h.id)).toContain(dredging.id);
   });
@@ -226,10 +234,7 @@ describe.each(testDatabases())('cached search results stay true to the index, on
   });
 
   it('keeps the change log bounded, and a process further behind than it empties its cache', async () => {
-    const provider = counting(createSearchProvider(ctx.db));
-    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
-    await searchWithCache(ctx.db, provider, q);
-    const asked = provider.asked;
+    const { provider, again, askedSince } = await dredgingCached();
     for (let n = 0; n <= LOG_GENERATIONS; n++) {
       await provider.upsert([indexed('cache-churn', `公园开放时间调整第${n}次`, '公园开放时间调整。')]);
     }
@@ -237,17 +242,14 @@ describe.each(testDatabases())('cached search results stay true to the index, on
       ctx.db,
     );
     expect(Number(log.rows[0]?.n)).toBe(LOG_GENERATIONS);
-    await searchWithCache(ctx.db, provider, q); // 501 generations behind, more than the log keeps: asked again
-    expect(provider.asked - asked).toBe(1);
+    await again(); // 501 generations behind, more than the log keeps: asked again
+    expect(askedSince()).toBe(1);
   });
 
   it('empties the cache when the change log cannot say what changed', async () => {
-    const provider = counting(createSearchProvider(ctx.db));
-    const q: SearchQuery = { q: '河道清淤', scope: anonymousScope, page: 1, pageSize: 10 };
-    await searchWithCache(ctx.db, provider, q);
-    const asked = provider.asked;
+    const { again, askedSince } = await dredgingCached();
     await sql`UPDATE search_generation SET generation = generation + 1 WHERE id = 1`.execute(ctx.db);
-    await searchWithCache(ctx.db, provider, q);
-    expect(provider.asked - asked).toBe(1);
+    await again();
+    expect(askedSince()).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/client';
 import { anonymousScope } from '../../src/modules/catalog';
 import { createSearchProvider, normaliseQuery } from '../../src/search';
-import { filterConditions } from '../../src/search/postgres.reader';
+import { containsPattern, filterConditions } from '../../src/search/postgres.reader';
 import { CANDIDATES } from '../../src/search/search-pipeline';
 import { numberArg } from '../lib/args';
 import { generateCorpus } from './corpus';
@@ -57,17 +57,16 @@ async function ensureIndex(db: AnyDb): Promise<void> {
 // The three statements of the reader before the one-pass change, as it ran them.
 async function threeScans(db: AnyDb, q: string): Promise<void> {
   const { terms } = normaliseQuery(q);
-  const like = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const short = terms.filter((t) => Array.from(t).length < 3);
   const long = terms.filter((t) => Array.from(t).length >= 3);
   const all = [
     ...(short.length ? [sql`grams @> ${short}::text[]`] : []),
-    ...long.map((t) => sql`(norm_title LIKE ${like(t)} OR norm_body LIKE ${like(t)})`),
+    ...long.map((t) => sql`(norm_title LIKE ${containsPattern(t)} OR norm_body LIKE ${containsPattern(t)})`),
     ...filterConditions({ scope: anonymousScope }),
   ];
   const title = [
     ...all,
-    ...long.map((t) => sql`norm_title LIKE ${like(t)}`),
+    ...long.map((t) => sql`norm_title LIKE ${containsPattern(t)}`),
     ...short.map((t) => sql`strpos(norm_title, ${t}) > 0`),
   ];
   await db.transaction().execute(async (trx) => {

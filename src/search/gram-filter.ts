@@ -1,5 +1,5 @@
-import { encodeChar } from './fts5-tokens';
-import { runsOf } from './ngrams';
+import { encodeToken, shortGramTokens, trigramPhrase, trigramTokens } from './fts5-tokens';
+import { charLength } from './ngrams';
 
 // A Bloom filter of a document version's 1-, 2- and 3-character grams: what the index's change log
 // keeps instead of the text (index-generation.ts). The log outlives the version it describes, and a
@@ -34,27 +34,18 @@ function positions(gram: string, bits: number): number[] {
   return out;
 }
 
-/** The grams a term of folded text is tested by: itself up to three characters, else its trigrams. */
+// The grams exactly as the index tokens them (fts5-tokens.ts): a term of up to three characters is one
+// gram, a longer one its trigram phrase. (A text's run breaks go into the filter too: harmless.)
 function gramsOfTerm(term: string): string[] {
-  const chars = Array.from(term, encodeChar);
-  if (chars.length <= 3) return [chars.join('')];
-  const out: string[] = [];
-  for (let i = 0; i + 2 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}${chars[i + 2]}`);
-  return out;
+  return charLength(term) <= 3 ? [encodeToken(term)] : trigramPhrase(term).split(' ');
 }
 
 /** The filter of folded texts (title and body), base64. */
 export function buildGramFilter(...folded: string[]): string {
   const grams = new Set<string>();
   for (const text of folded) {
-    for (const chars of runsOf(text)) {
-      const run = chars.map(encodeChar);
-      for (let i = 0; i < run.length; i++) {
-        grams.add(run[i] as string);
-        if (i + 1 < run.length) grams.add(`${run[i]}${run[i + 1]}`);
-        if (i + 2 < run.length) grams.add(`${run[i]}${run[i + 1]}${run[i + 2]}`);
-      }
-    }
+    for (const gram of shortGramTokens(text).split(' ')) grams.add(gram);
+    for (const gram of trigramTokens(text).split(' ')) grams.add(gram);
   }
   const bits = Math.max(MIN_BITS, Math.ceil((grams.size * BITS_PER_GRAM) / 8) * 8);
   const bytes = new Uint8Array(bits / 8);
