@@ -69,6 +69,22 @@ export function packagedDayDetail(day: string): DayDetail {
   };
 }
 
+// chinese-days answers isWorkday through dayjs, some 4 µs a call, and a list of deadlines walks it day
+// by day: /admin/items checks the Art. 26 timeliness of up to 500 items, two 20-working-day walks each,
+// which took 130 ms a page (bench/calendar/working-days.ts). Its data never changes while the process
+// runs, so each day's answer is kept; the bound only guards against a caller walking centuries.
+const packagedAnswers = new Map<string, boolean>();
+const PACKAGED_ANSWERS_KEPT = 100_000;
+
+function packagedIsWorkday(day: string): boolean {
+  let answer = packagedAnswers.get(day);
+  if (answer === undefined) {
+    answer = chineseDays.isWorkday(day);
+    if (packagedAnswers.size < PACKAGED_ANSWERS_KEPT) packagedAnswers.set(day, answer);
+  }
+  return answer;
+}
+
 /** Puts the override table in front of chinese-days. */
 export function buildCalendar(overrides: readonly CalendarOverride[], version = 0): Calendar {
   const byDay = new Map(overrides.map((o) => [o.day, o]));
@@ -84,7 +100,7 @@ export function buildCalendar(overrides: readonly CalendarOverride[], version = 
       overridden: true,
     };
   };
-  const isWorkday: IsWorkday = (day) => byDay.get(day)?.isWorkday ?? chineseDays.isWorkday(day);
+  const isWorkday: IsWorkday = (day) => byDay.get(day)?.isWorkday ?? packagedIsWorkday(day);
   return { version, isWorkday, detailOf };
 }
 

@@ -27,4 +27,14 @@ describe('working days on the chinese-days calendar', () => {
     const everyDay = () => true;
     expect(addWorkingDays('2024-09-27', 20, everyDay)).toBe('2024-10-17');
   });
+
+  it('steps over month ends, a leap day and a year end one day at a time', () => {
+    const weekdays = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
+    expect(addWorkingDays('2024-02-27', 3, weekdays)).toBe('2024-03-01'); // 28, 29 Feb, 1 Mar
+    expect(addWorkingDays('2025-12-30', 4, weekdays)).toBe('2026-01-05'); // 31, 1, 2, then Monday 5
+    expect(workingDaysAfter('2023-02-27', '2023-03-01', weekdays)).toBe(2); // no 29 Feb in 2023
+    const asked: string[] = [];
+    workingDaysAfter('2024-12-30', '2025-01-02', (day) => asked.push(day) > 0);
+    expect(asked).toEqual(['2024-12-31', '2025-01-01', '2025-01-02']);
+  });
 });
