@@ -117,9 +117,11 @@ describe.each(testDatabases())('public portal on %s', (kind) => {
       '政府信息公开年报',
       '依申请公开与互动',
     ]);
-    const bad = await client.get('/agencies/jxj/columns/news?page=-3');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('页码须为正整数');
+    for (const page of ['-3', 'abc']) {
+      const bad = await client.get(`/agencies/jxj/columns/news?page=${page}`);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('页码须为正整数');
+    }
     expect((await client.get('/agencies/nowhere')).statusCode).toBe(404);
   });
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type FieldErrors } from './errors';
 
 /** Validates input against a zod schema; on failure throws one AppError naming every bad field. */
@@ -18,4 +18,14 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
     .map(([k, v]) => `${k}: ${v}`)
     .join('；');
   throw new AppError('validation', `输入有误：${summary}`, { fields });
+}
+
+/** A 1-based page number from a query string (default 1), refused in Chinese however it is wrong. */
+export function pageNumber(max: number) {
+  return z.coerce
+    .number({ error: '页码须为正整数' }) // "abc" coerces to NaN
+    .int('页码须为正整数')
+    .min(1, '页码须为正整数')
+    .max(max, '页码过大')
+    .default(1);
 }

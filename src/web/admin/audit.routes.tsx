@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
-import { parseInput } from '../../core/validation';
+import { pageNumber, parseInput } from '../../core/validation';
 import {
   auditActionLabel,
   describeChainProblem,
@@ -34,7 +34,7 @@ const auditQuery = z.object({
   actor: optionalText(64),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1, '页码须为正整数').max(100_000).default(1),
+  page: pageNumber(100_000),
 });
 
 // Dates in the filter are China dates (UTC+8); records are stored in UTC.

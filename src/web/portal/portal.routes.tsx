@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
-import { parseInput } from '../../core/validation';
+import { pageNumber, parseInput } from '../../core/validation';
 import type { Item } from '../../db/schema';
 import { getAgency, getAgencyByCode, listAgencies, resolveSession } from '../../modules/accounts';
 import { attachmentsOf } from '../../modules/attachments';
@@ -29,7 +29,7 @@ import { AgencyPage, ColumnPage, HomePage } from './views/pages';
 const fontSizes = ['small', 'medium', 'large'] as const;
 const YEAR_SECONDS = 365 * 86_400;
 
-const pageQuery = z.object({ page: z.coerce.number().int().min(1, '页码须为正整数').max(10_000).default(1) });
+const pageQuery = z.object({ page: pageNumber(10_000) });
 const prefsQuery = z.object({
   font: z.enum(fontSizes).optional(),
   care: z.enum(['0', '1']).optional(),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Context } from '../../core/context';
-import { parseInput } from '../../core/validation';
+import { pageNumber, parseInput } from '../../core/validation';
 import { listAgencies, resolveSession } from '../../modules/accounts';
 import { visibilityScopeOf } from '../../modules/catalog';
 import { genres, listSubjects } from '../../modules/documents';
@@ -51,7 +51,7 @@ export const searchQuerySchema = z.object({
     .enum(['', 'in_force', 'expired', 'repealed', 'amended', 'partly_expired'])
     .optional()
     .transform((v) => v || undefined),
-  page: z.coerce.number().int().min(1, '页码须为正整数').max(1000, '页码过大').default(1),
+  page: pageNumber(1000),
 });
 
 /** Runs a search for a request: the viewer's scope, the filters, a page. Shared by the page and the API. */
