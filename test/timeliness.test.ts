@@ -46,5 +46,24 @@ describe.each(testDatabases())(
         '超过 20 个工作日才发布的信息（条例第二十六条）（1）',
       );
     });
+
+    it('draws the line at the 20th working day, also where the quick calendar-day test lets an item pass', async () => {
+      const agency = await makeAgency(ctx);
+      const staff = await makeStaff(ctx, agency.id);
+      const columnId = await makeColumn(ctx, agency.id, 'notices', '通知公告', 30);
+      const publishedAt = async (title: string, writtenOn: string, at: string) => {
+        const item = await signOff(ctx, staff, await draftAs(ctx, staff, { columnId, title, writtenOn }));
+        await ctx.db.updateTable('items').set({ published_at: at }).where('id', '=', item.id).execute();
+        return item.id;
+      };
+      // Formed 2024-09-27: the 20th working day is 2024-10-30 (国庆 does not count, 调休 29 Sep does),
+      // 33 calendar days on; the 21st is the next day.
+      await publishedAt('第二十个工作日发布', '2024-09-27', '2024-10-30T02:00:00Z');
+      const late = await publishedAt('第二十一个工作日发布', '2024-09-27', '2024-10-31T02:00:00Z');
+      // Twenty calendar days, the Spring Festival inside them: on time without walking the calendar.
+      await publishedAt('二十个自然日内发布', '2026-02-10', '2026-03-02T02:00:00Z');
+      const flagged = await latePublications(ctx, [agency.id]);
+      expect(flagged.map((f) => [f.id, f.timeliness?.workingDays])).toEqual([[late, 21]]);
+    });
   },
 );

@@ -90,8 +90,21 @@ export async function readItemForPage(
   throw new AppError('not_found', '信息不存在或已撤下');
 }
 
-/** Back office: the items of the agencies the principal works for (all for the supervisor). */
-export async function listStaffItems(ctx: Context, viewer: Principal, agencyId?: string) {
+/** Which rows of a list, newest first: `limit` of them after skipping `offset`. */
+export interface ListWindow {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Back office: the items of the agencies the principal works for (all for the supervisor), latest
+ * change first — by default the latest 200.
+ */
+export async function listStaffItems(
+  ctx: Context,
+  viewer: Principal,
+  window: ListWindow = { limit: 200, offset: 0 },
+) {
   const agencies = visibleAgencyIds(viewer);
   if (agencies !== 'all' && agencies.length === 0) return [];
   let q = ctx.db
@@ -108,8 +121,12 @@ export async function listStaffItems(ctx: Context, viewer: Principal, agencyId?:
       'columns.name as column_name',
     ]);
   if (agencies !== 'all') q = q.where('items.agency_id', 'in', agencies);
-  if (agencyId) q = q.where('items.agency_id', '=', agencyId);
-  return q.orderBy('items.updated_at', 'desc').limit(200).execute();
+  return q
+    .orderBy('items.updated_at', 'desc')
+    .orderBy('items.id', 'desc') // a stable order across pages when two changed in the same millisecond
+    .limit(window.limit)
+    .offset(window.offset)
+    .execute();
 }
 
 /** Back office: one item of an agency the principal works for; any other agency's item answers 404. */

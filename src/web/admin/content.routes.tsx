@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Context } from '../../core/context';
+import { pageNumber, parseInput } from '../../core/validation';
 import { listAgencies, visibleAgencyIds } from '../../modules/accounts';
 import { caseQueue } from '../../modules/applications';
 import { calendarYearMissing } from '../../modules/calendar';
@@ -10,6 +12,12 @@ import { expiringNormatives } from '../../modules/normative';
 import { sendPage } from '../http/render';
 import { adminShell, principalOf, staffGuard } from './guard';
 import { DashboardPage, StaffItemsPage } from './views/content-pages';
+
+// 信息管理 lists an agency's items 50 to a page, latest change first (an agency holds thousands).
+const ITEMS_PER_PAGE = 50;
+const itemsQuery = z.object({
+  page: pageNumber(100_000),
+});
 
 /** The dashboard and the staff's view of their agencies' items (scoped: another agency's item is 404). */
 export function registerContentRoutes(app: FastifyInstance, ctx: Context): void {
@@ -37,6 +45,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
   });
 
   app.get('/admin/items', { preHandler: business }, async (request, reply) => {
+    const { page } = parseInput(itemsQuery, request.query);
     const p = principalOf(request);
     const scope = visibleAgencyIds(p);
     const [expiring, uninterpreted, late] = await Promise.all([
@@ -46,7 +55,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
     ]);
     const [agencies, items, pending] = await Promise.all([
       listAgencies(ctx),
-      listStaffItems(ctx, p),
+      listStaffItems(ctx, p, { limit: ITEMS_PER_PAGE + 1, offset: (page - 1) * ITEMS_PER_PAGE }),
       pendingReviewsFor(ctx, p),
     ]);
     return sendPage(
@@ -54,7 +63,9 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
       <StaffItemsPage
         {...adminShell(ctx, request, reply)}
         agencies={agencies}
-        items={items}
+        items={items.slice(0, ITEMS_PER_PAGE)}
+        page={page}
+        hasMore={items.length > ITEMS_PER_PAGE}
         pending={pending}
         expiring={expiring}
         uninterpreted={uninterpreted.map((u) => ({

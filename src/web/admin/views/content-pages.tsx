@@ -148,6 +148,8 @@ export function StaffItemsPage(
   props: AdminShell & {
     agencies: Agency[];
     items: StaffItem[];
+    page: number;
+    hasMore: boolean;
     pending: { id: string; title: string }[];
     expiring: { id: string; title: string; valid_until: string }[];
     uninterpreted: { id: string; title: string; note: string }[];
@@ -183,6 +185,13 @@ export function StaffItemsPage(
       <AttentionList title="尚无已发布解读的政策" items={props.uninterpreted} />
       <AttentionList title="超过 20 个工作日才发布的信息（条例第二十六条）" items={props.late} />
       <ItemsTable items={props.items} agencies={props.agencies} />
+      {(props.page > 1 || props.hasMore) && (
+        <nav class="pager" aria-label="分页">
+          {props.page > 1 && <a href={`/admin/items?page=${props.page - 1}`}>上一页</a>}
+          <span>第 {props.page} 页</span>
+          {props.hasMore && <a href={`/admin/items?page=${props.page + 1}`}>下一页</a>}
+        </nav>
+      )}
     </AdminLayout>
   );
 }
