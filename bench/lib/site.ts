@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import { loadDemoContent } from '../../src/app/demo-content';
 import { newId } from '../../src/core/ids';
+import type { DB } from '../../src/db/schema';
 import { storageRoot, storedPath } from '../../src/modules/attachments/storage';
 import { createTestContext, type TestContext } from '../../test/helpers/test-context';
 import { generateCorpus } from '../search/corpus';
@@ -11,7 +13,8 @@ import { generateCorpus } from '../search/corpus';
 // plus N published items written straight into the items table in batches (the publishing workflow would
 // take hours for 100,000; the inspection only reads what is stored). Items carry the catalogue metadata, with
 // realistic faults: 1 in 100 lacks its 索引号, 1 in 50 links another item and 1 in 500 a missing one, and 1
-// in 20 has an attachment (Word, Excel or PDF files from bench/import), 1 in 200 of them missing on disk.
+// in 20 has an attachment (Word, Excel or PDF files from bench/import, when given), 1 in 200 of them
+// missing on disk. The load bench seeds its data folder with the same items (bench/load/demo-folder.ts).
 
 export interface AttachmentSample {
   ext: 'docx' | 'xlsx' | 'pdf';
@@ -39,14 +42,35 @@ export async function seedSite(count: number, samples: readonly AttachmentSample
   const start = performance.now();
   const ctx = await createTestContext('sqlite');
   await loadDemoContent(ctx);
-  const columns = await ctx.db
+  const attachments = await seedPublishedItems(
+    ctx.db,
+    storageRoot(ctx.config),
+    count,
+    samples,
+    ctx.clock.now(),
+  );
+  return { ctx, items: count, attachments, seedSeconds: (performance.now() - start) / 1000 };
+}
+
+/**
+ * Writes `count` published items, spread over every column but the mailbox's and over the three years
+ * before `clockNow`, straight into the items table (with their attachments' files under `root`); returns
+ * the number of attachments.
+ */
+export async function seedPublishedItems(
+  db: Kysely<DB>,
+  root: string,
+  count: number,
+  samples: readonly AttachmentSample[],
+  clockNow: Date,
+): Promise<number> {
+  const columns = await db
     .selectFrom('columns')
     .innerJoin('agencies', 'agencies.id', 'columns.agency_id')
     .select(['columns.id', 'columns.agency_id', 'agencies.name', 'agencies.uscc'])
     .where('columns.slug', '!=', 'mailbox')
     .execute();
-  const root = storageRoot(ctx.config);
-  const now = ctx.clock.now().getTime();
+  const now = clockNow.getTime();
   const ids: string[] = [];
   let attachments = 0;
   for (let from = 0; from < count; from += BATCH) {
@@ -90,7 +114,7 @@ export async function seedSite(count: number, samples: readonly AttachmentSample
     });
     const files = rows.flatMap((r, j) => {
       const n = from + j;
-      if (n % 20 !== 5) return [];
+      if (n % 20 !== 5 || samples.length === 0) return [];
       const sample = samples[((n / 20) % samples.length) | 0] as AttachmentSample;
       const attachmentId = newId();
       return [{ row: r, sample, id: attachmentId, missing: (n / 20) % 200 === 9 }];
@@ -115,11 +139,11 @@ export async function seedSite(count: number, samples: readonly AttachmentSample
         deleted_at: null,
       };
     });
-    await ctx.db.transaction().execute(async (trx) => {
+    await db.transaction().execute(async (trx) => {
       await trx.insertInto('items').values(rows).execute();
       if (attachmentRows.length) await trx.insertInto('attachments').values(attachmentRows).execute();
     });
     attachments += attachmentRows.length;
   }
-  return { ctx, items: count, attachments, seedSeconds: (performance.now() - start) / 1000 };
+  return attachments;
 }

@@ -19,6 +19,11 @@ export function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
+/** Whether an answer with this status was served, as the scenario understands it. */
+export function countsAsServed(s: Pick<Scenario, 'servedStatus'>, status: number): boolean {
+  return s.servedStatus ? status === s.servedStatus : status >= 200 && status < 300;
+}
+
 function ask(agent: Agent, url: URL, s: Scenario, due: number): Promise<Answer> {
   return new Promise((resolve) => {
     const options = { agent, method: s.method ?? 'GET', headers: s.headers ?? {}, timeout: 10_000 };
@@ -61,7 +66,7 @@ export async function drivePaced(s: Scenario & { rate: number }): Promise<Scenar
   const cpu = s.serverPid ? cpuSecondsOf(s.serverPid) - cpuBefore : Number.NaN;
   const all = answers.map((a) => a.ms).sort((a, b) => a - b);
   const served = answers
-    .filter((a) => a.status >= 200 && a.status < 300)
+    .filter((a) => countsAsServed(s, a.status))
     .map((a) => a.ms)
     .sort((a, b) => a - b);
   const count = (test: (status: number) => boolean) => answers.filter((a) => test(a.status)).length;
@@ -74,8 +79,9 @@ export async function drivePaced(s: Scenario & { rate: number }): Promise<Scenar
     servedP50: quantile(served, 0.5),
     servedP99: quantile(served, 0.99),
     shed: count((c) => c === 503),
-    otherNon2xx: count((c) => c !== 0 && (c < 200 || c >= 300) && c !== 503),
+    otherNon2xx: count((c) => c !== 0 && !countsAsServed(s, c) && c !== 503),
     errors: count((c) => c === 0),
     cpuMicros: answers.length ? (cpu / answers.length) * 1e6 : Number.NaN,
+    loopDelayP99: Number.NaN,
   };
 }

@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
 import { openDatabase, sqlitePathIn } from '../../src/db/client';
 import { createSearchProvider, type SearchDocument } from '../../src/search';
-import { startDemoServer } from '../../test/helpers/demo-server';
 import { generateCorpus } from '../search/corpus';
 import { benchQueries } from '../search/queries';
+import { startBenchServer } from './bench-server';
 import { drive, type ScenarioResult } from './drive';
 import { secondsToRecover } from './recovery';
 import { searchDataDir } from './search-corpus';
-import { pidListeningOn } from './server-cpu';
 
 // Search over HTTP on 100,000 items (the cached folder of search-corpus.ts): the fixed query set of
 // bench/search (the commonest terms 的 工作 通知 政府 政府信息公开, two-term ANDs, …), asked in turn
@@ -71,13 +70,13 @@ export async function searchScenarios(
   env: Record<string, string>,
 ) {
   const dataDir = await searchDataDir(DOCS);
-  const server = await startDemoServer({ dataDir, env });
+  const { server, loopDelay } = await startBenchServer({ dataDir, env });
   const base = server.baseUrl;
   const paths = searchPaths();
   const rows: Array<{ result: ScenarioResult; note: string }> = [];
-  const serverPid = pidListeningOn(Number(new URL(base).port));
   const at = (name: string, connections: number, rate?: number) => ({
-    serverPid,
+    serverPid: server.pid,
+    loopDelay,
     name,
     url: `${base}/search`,
     connections,

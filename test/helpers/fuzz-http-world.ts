@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '../../src/app/demo-data';
 import { sqlitePathIn } from '../../src/db/client';
 import type { FuzzRole, FuzzSeed } from '../fixtures/route-fuzz';
 import type { DemoServer } from './demo-server';
+import { dutiesFinished } from './duty-runs';
 import { multipartBody, PDF } from './fuzz-payloads';
 import { HttpSession, signInOverHttp } from './http-session';
 
@@ -88,18 +89,6 @@ async function draftWithAttachment(
   });
   if (uploaded.status !== 303) throw new Error(`attachment refused: ${uploaded.status}`);
   return itemPath.split('/')[3] as string;
-}
-
-/** Waits until the server's duty process has finished these duties once (it boots beside the server). */
-async function dutiesFinished(db: Database.Database, names: string[]): Promise<void> {
-  const finished = db.prepare(
-    'SELECT count(DISTINCT name) AS n FROM duty_runs WHERE outcome = ? AND name IN (SELECT value FROM json_each(?))',
-  );
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    if ((finished.get('ok', JSON.stringify(names)) as { n: number }).n === names.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the duty process did not finish ${names.join(', ')} within 60 s`);
 }
 
 /** Signs every role of the fuzz table in and makes the records the route parameters name. */

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type DemoServer, type DemoServerOptions, startDemoServer } from '../../test/helpers/demo-server';
+import { type LoopDelayProbe, loopDelayProbe } from './loop-delay';
+
+// The server under load, as security.md T1 has it: the production build (`node dist/gongkai.js serve`,
+// built here once per run with `npm run build:bundle`), with the event-loop delay probe preloaded
+// (loop-delay-probe.mjs). The probe's file goes when the server stops.
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+let built = false;
+
+export async function startBenchServer(
+  options: DemoServerOptions,
+): Promise<{ server: DemoServer; loopDelay: LoopDelayProbe }> {
+  if (!built) {
+    execFileSync('npm', ['run', 'build:bundle', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+    built = true;
+  }
+  const file = path.join(tmpdir(), `gk-loop-delay-${process.pid}-${Date.now()}.json`);
+  const server = await startDemoServer({
+    entry: 'dist/gongkai.js',
+    ...options,
+    env: { ...options.env, GONGKAI_BENCH_LOOP_DELAY_FILE: file },
+    nodeOptions: [
+      ...(options.nodeOptions ?? []),
+      '--import',
+      path.join(import.meta.dirname, 'loop-delay-probe.mjs'),
+    ],
+  });
+  const stop = server.stop;
+  server.stop = async () => {
+    await stop();
+    rmSync(file, { force: true });
+  };
+  return { server, loopDelay: loopDelayProbe(server.pid, file) };
+}
