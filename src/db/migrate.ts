@@ -15,7 +15,7 @@ import * as m0012 from './migrations/0012-key-tasks';
 import * as m0013 from './migrations/0013-annual-reports';
 import * as m0016 from './migrations/0016-duty-runs';
 import * as m0017 from './migrations/0017-cluster-leases';
-import * as m0018 from './migrations/0018-staff-list-indexes';
+import * as m0018 from './migrations/0018-list-indexes';
 
 // Static list: migrations are bundled with the code, never discovered from the file system at run time.
 const migrations: Record<string, Migration> = {
@@ -34,7 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-annual-reports': m0013,
   '0016-duty-runs': m0016,
   '0017-cluster-leases': m0017,
-  '0018-staff-list-indexes': m0018,
+  '0018-list-indexes': m0018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
