@@ -5,6 +5,7 @@ import path from 'node:path';
 import { type DemoServerOptions, startDemoServer } from '../../test/helpers/demo-server';
 import { openHttpFuzzWorld } from '../../test/helpers/fuzz-http-world';
 import { runStorm, stormRequests } from '../../test/helpers/fuzz-storm';
+import { deployedHeapCap } from '../load/bench-server';
 
 // The server's memory under fuzzing (security.md T6: "RSS stays ≤ 512 MB"), measured on a real
 // `gongkai serve` process taking the fuzz storm of test/fuzz-server-storm.test.ts (every route, its
@@ -17,7 +18,7 @@ import { runStorm, stormRequests } from '../../test/helpers/fuzz-storm';
 //   npx tsx bench/memory/server-rss.ts
 
 const LIMIT_MIB = 512;
-const DEPLOYED_HEAP_CAP = '--max-old-space-size=320'; // as in deploy/gongkai@.service
+const DEPLOYED_HEAP_CAP = deployedHeapCap(); // as in deploy/gongkai@.service
 
 const runs: { name: string; options: DemoServerOptions }[] = [
   { name: 'sources through tsx (`node bin/gongkai.js`)', options: {} },
