@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { DEMO_PASSWORD } from '../../src/app/demo-data';
 import { sqlitePathIn } from '../../src/db/client';
 import { multipartBody, PDF } from '../../test/helpers/fuzz-payloads';
-import { type HttpSession, signInOverHttp } from '../../test/helpers/http-session';
+import { newDraftOverHttp, signInOverHttp } from '../../test/helpers/http-session';
 import { drive, type Scenario, type ScenarioResult } from './drive';
 import type { LoopDelayProbe } from './loop-delay';
 
@@ -34,21 +34,6 @@ const UPLOAD_BYTES = 1_048_576;
 const RSS_EVERY_MS = 100;
 const UPLOAD_WARM_UP_SECONDS = 5;
 const UPLOADS_PER_SECOND_OF_RUN = 100;
-
-/** A new draft of jxj's 动态 column, made through the form; returns its id. */
-async function newDraft(editor: HttpSession, columnId: string, title: string): Promise<string> {
-  await editor.get('/admin/items/new');
-  const created = await editor.post('/admin/items', {
-    columnId,
-    title,
-    bodyHtml: `<p>${title}，现将有关事项通知如下。</p>`,
-    visibility: 'public',
-    disclosure: 'proactive',
-  });
-  const id = created.location?.split('/')[3];
-  if (created.status !== 303 || !id) throw new Error(`draft not created: ${created.status}`);
-  return id;
-}
 
 /** Resident memory of a process now, in MiB. */
 function rssMiB(pid: number): number {
@@ -87,7 +72,7 @@ export async function backOfficeRows(
 
     // The queue: drafts submitted for review, waiting for jxj.chief's first step.
     for (let i = 1; i <= ITEMS_IN_REVIEW; i++) {
-      const id = await newDraft(editor, news, `压力测试待审稿件第${i}号`);
+      const id = await newDraftOverHttp(editor, news, `压力测试待审稿件第${i}号`);
       await editor.get(`/admin/items/${id}`);
       if ((await editor.post(`/admin/items/${id}/submit`, {})).status !== 303)
         throw new Error('submission for review refused');
@@ -115,7 +100,7 @@ export async function backOfficeRows(
     ];
 
     // The uploads: one draft gains a 1 MB PDF per request.
-    const draft = await newDraft(editor, news, '压力测试附件上传');
+    const draft = await newDraftOverHttp(editor, news, '压力测试附件上传');
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await editor.get(`/admin/items/${draft}`)).html)?.[1];
     if (!csrf) throw new Error('no CSRF token on the draft page');
     const body = multipartBody([

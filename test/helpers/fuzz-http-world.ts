@@ -5,7 +5,7 @@ import type { FuzzRole, FuzzSeed } from '../fixtures/route-fuzz';
 import type { DemoServer } from './demo-server';
 import { dutiesFinished } from './duty-runs';
 import { multipartBody, PDF } from './fuzz-payloads';
-import { HttpSession, signInOverHttp } from './http-session';
+import { HttpSession, newDraftOverHttp, signInOverHttp } from './http-session';
 
 // The fuzz world of test/fixtures/route-fuzz.ts on a real server process (`gongkai serve` on demo content,
 // test/helpers/demo-server.ts), reached over real HTTP only: every role of the table signed in with its
@@ -65,16 +65,7 @@ async function draftWithAttachment(
   title: string,
   bytes: number,
 ): Promise<string> {
-  const created = await editor.post('/admin/items', {
-    columnId,
-    title,
-    bodyHtml: `<p>${title}，现将有关事项通知如下。</p>`,
-    visibility: 'public',
-    disclosure: 'proactive',
-  });
-  const itemPath = created.location ?? '';
-  if (created.status !== 303 || !itemPath.startsWith('/admin/items/'))
-    throw new Error(`draft not created: ${created.status}`);
+  const itemPath = `/admin/items/${await newDraftOverHttp(editor, columnId, title)}`;
   const { cookie, csrf } = await roleSession(editor, itemPath);
   const file = Buffer.concat([PDF, Buffer.alloc(bytes - PDF.length, 0x20)]);
   const body = multipartBody([

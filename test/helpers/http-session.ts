@@ -84,3 +84,22 @@ export async function signInOverHttp(
   }
   return s;
 }
+
+/** A new draft of the column, made through the 新建信息 form as `editor`; returns its id. */
+export async function newDraftOverHttp(
+  editor: HttpSession,
+  columnId: string,
+  title: string,
+): Promise<string> {
+  await editor.get('/admin/items/new'); // the form's CSRF token
+  const created = await editor.post('/admin/items', {
+    columnId,
+    title,
+    bodyHtml: `<p>${title}，现将有关事项通知如下。</p>`,
+    visibility: 'public',
+    disclosure: 'proactive',
+  });
+  const id = created.location?.match(/^\/admin\/items\/([\w-]+)$/)?.[1];
+  if (created.status !== 303 || !id) throw new Error(`draft not created: ${created.status}`);
+  return id;
+}
