@@ -3,7 +3,7 @@ import { packagedCalendar } from '../../src/modules/calendar';
 import { publicationTimeliness } from '../../src/modules/documents';
 
 // Working-day walks as the back office makes them (not a test): `npx tsx bench/calendar/working-days.ts`.
-// The 信息发布 page checks the Art. 26 timeliness of an agency's latest 500 published items, two
+// The 信息管理 page checks the Art. 26 timeliness of an agency's latest 500 published items, two
 // 20-working-day walks each. Side by side in one run: the walk as it was (a Date-built string a step, every
 // day asked of chinese-days) and as it is (day numbers, each day named once, chinese-days' answers kept:
 // src/modules/calendar/working-days.ts and calendar.ts). Prints ms per page of 500 items.

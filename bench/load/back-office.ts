@@ -9,8 +9,8 @@ import type { LoopDelayProbe } from './loop-delay';
 
 // The back-office rows of security.md T1, on the load bench's demo server, signed in over HTTP with
 // password and TOTP as staff are:
-// - the review queue: jxj's level-1 reviewer (jxj.chief) opening 信息发布 (/admin/items), which lists
-//   the items waiting for their review (pendingReviewsFor) above the agency's latest 200; target
+// - the review queue: jxj's level-1 reviewer (jxj.chief) opening 信息管理 (/admin/items), which lists
+//   the items waiting for their review (pendingReviewsFor) above a page of 50 of the agency's items; target
 //   ≥ 100 req/s, p99 ≤ 300 ms;
 // - 1 MB uploads at 10 connections: jxj's editor attaching a 1 MB PDF to a draft again and again
 //   (/admin/items/:id/attachments, multipart, streamed to a temporary file, checked, then stored);

@@ -72,7 +72,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 // 20 working days take at least 20 calendar days, so an item out within 20 days of being formed is on
 // time without walking the calendar day by day — most items are, and the walk was most of the cost of
-// the 信息发布 page (BENCHMARKS.md, load: the review queue). Published on a China day after formedOn + 20
+// the 信息管理 page (BENCHMARKS.md, load: the review queue). Published on a China day after formedOn + 20
 // means: at or after the start (China time) of formedOn + 21. Two Date.parse a row, no date strings.
 function mayBeLate(item: Dated): boolean {
   if (!item.published_at) return false;
