@@ -5,7 +5,8 @@ import { HttpClient } from './helpers/http-client';
 import { openTestApp, type TestContext, testDatabases } from './helpers/test-context';
 
 // 信息管理 (/admin/items) lists an agency's items 50 to a page, latest change first, and every item can be
-// reached page by page (it used to show the latest 200 and nothing older).
+// reached page by page (it used to show the latest 200 and nothing older); the dashboard counts them all
+// (it counted the 200 it had read).
 
 const titlesOn = (html: string) => [...html.matchAll(/>(列表第\d+条)</g)].map((m) => m[1]);
 
@@ -46,6 +47,12 @@ describe.each(testDatabases())('the staff list of items, page by page, on %s', (
     expect(second.body).not.toContain('下一页');
 
     expect(titlesOn((await editor.get('/admin/items?page=3')).body)).toEqual([]);
+  });
+
+  it('counts every item on the dashboard and shows its ten latest changes', async () => {
+    const dashboard = await editor.get('/admin');
+    expect(dashboard.body).toContain('共 55 条，其中草稿 27 条'); // even numbers are drafts
+    expect(titlesOn(dashboard.body)).toEqual(Array.from({ length: 10 }, (_, i) => `列表第${55 - i}条`));
   });
 
   it.each([

@@ -96,15 +96,8 @@ export interface ListWindow {
   offset: number;
 }
 
-/**
- * Back office: the items of the agencies the principal works for (all for the supervisor), latest
- * change first — by default the latest 200.
- */
-export async function listStaffItems(
-  ctx: Context,
-  viewer: Principal,
-  window: ListWindow = { limit: 200, offset: 0 },
-) {
+/** Back office: the items of the agencies the principal works for (all for the supervisor), latest change first. */
+export async function listStaffItems(ctx: Context, viewer: Principal, window: ListWindow) {
   const agencies = visibleAgencyIds(viewer);
   if (agencies !== 'all' && agencies.length === 0) return [];
   let q = ctx.db
@@ -127,6 +120,26 @@ export async function listStaffItems(
     .limit(window.limit)
     .offset(window.offset)
     .execute();
+}
+
+/** Back office: how many items the principal's agencies hold, and how many of them are drafts. */
+export async function countStaffItems(
+  ctx: Context,
+  viewer: Principal,
+): Promise<{ total: number; drafts: number }> {
+  const agencies = visibleAgencyIds(viewer);
+  if (agencies !== 'all' && agencies.length === 0) return { total: 0, drafts: 0 };
+  let q = ctx.db
+    .selectFrom('items')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('total'),
+      eb.fn
+        .sum<number | string | null>(eb.case().when('status', '=', 'draft').then(1).else(0).end())
+        .as('drafts'),
+    ]);
+  if (agencies !== 'all') q = q.where('agency_id', 'in', agencies);
+  const row = await q.executeTakeFirstOrThrow();
+  return { total: Number(row.total), drafts: Number(row.drafts ?? 0) };
 }
 
 /** Back office: one item of an agency the principal works for; any other agency's item answers 404. */

@@ -1,4 +1,5 @@
 export {
+  countStaffItems,
   getColumn,
   getColumnById,
   getStaffItem,

@@ -5,7 +5,7 @@ import { pageNumber, parseInput } from '../../core/validation';
 import { listAgencies, visibleAgencyIds } from '../../modules/accounts';
 import { caseQueue } from '../../modules/applications';
 import { calendarYearMissing } from '../../modules/calendar';
-import { listStaffItems } from '../../modules/catalog';
+import { countStaffItems, listStaffItems } from '../../modules/catalog';
 import { latePublications, pendingReviewsFor } from '../../modules/documents';
 import { policiesWithoutInterpretation } from '../../modules/interpretations';
 import { expiringNormatives } from '../../modules/normative';
@@ -15,6 +15,8 @@ import { DashboardPage, StaffItemsPage } from './views/content-pages';
 
 // 信息管理 lists an agency's items 50 to a page, latest change first (an agency holds thousands).
 const ITEMS_PER_PAGE = 50;
+/** The dashboard's 最近更新. */
+const RECENT_ITEMS = 10;
 const itemsQuery = z.object({
   page: pageNumber(100_000),
 });
@@ -26,9 +28,10 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
 
   app.get('/admin', { preHandler: any }, async (request, reply) => {
     const p = principalOf(request);
-    const [agencies, items, cases, missingYear] = await Promise.all([
+    const [agencies, items, counts, cases, missingYear] = await Promise.all([
       listAgencies(ctx),
-      p.grants.length ? listStaffItems(ctx, p) : [],
+      p.grants.length ? listStaffItems(ctx, p, { limit: RECENT_ITEMS, offset: 0 }) : [],
+      p.grants.length ? countStaffItems(ctx, p) : { total: 0, drafts: 0 },
       p.grants.length ? caseQueue(ctx, p) : [],
       calendarYearMissing(ctx),
     ]);
@@ -38,6 +41,7 @@ export function registerContentRoutes(app: FastifyInstance, ctx: Context): void 
         {...adminShell(ctx, request, reply)}
         agencies={agencies}
         items={items}
+        counts={counts}
         cases={cases}
         missingYear={missingYear}
       />,

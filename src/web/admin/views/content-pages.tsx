@@ -50,7 +50,9 @@ function ItemsTable({ items, agencies }: { items: StaffItem[]; agencies: Agency[
 export function DashboardPage(
   props: AdminShell & {
     agencies: Agency[];
+    /** The latest changes. */
     items: StaffItem[];
+    counts: { total: number; drafts: number };
     cases: QueueRow[];
     missingYear: number | null;
   },
@@ -82,7 +84,8 @@ export function DashboardPage(
           <div class="card">
             <h2>信息统计</h2>
             <p>
-              共 {props.items.length} 条，其中草稿 {props.items.filter((i) => i.status === 'draft').length} 条
+              共 {props.counts.total} 条，其中草稿 {props.counts.drafts} 条　
+              <a href="/admin/items">信息管理</a>
             </p>
           </div>
         )}
@@ -115,7 +118,7 @@ export function DashboardPage(
       {p.grants.length > 0 && (
         <section aria-labelledby="recent-h">
           <h2 id="recent-h">最近更新</h2>
-          <ItemsTable items={props.items.slice(0, 10)} agencies={props.agencies} />
+          <ItemsTable items={props.items} agencies={props.agencies} />
         </section>
       )}
     </AdminLayout>
