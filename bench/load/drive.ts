@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { LoopDelayProbe } from './loop-delay';
-import { countsAsServed, drivePaced, quantile } from './paced';
+import { type Answer, drivePaced, summarise } from './paced';
 import { cpuSecondsOf } from './server-cpu';
 
 // One scenario driven by autocannon from this (the bench's) process, so the server under test has
@@ -100,7 +100,7 @@ async function driveFlatOut(s: Scenario): Promise<ScenarioResult> {
   if (warmUpMs === 0) openWindow();
   const warmUp = warmUpMs > 0 ? setTimeout(openWindow, warmUpMs) : undefined;
   const instance = autocannon(options, (error, result) => (error ? fail(error) : finish(result)));
-  const answers: { status: number; ms: number }[] = [];
+  const answers: Answer[] = [];
   instance.on('response', (_client, status, _bytes, ms) => {
     if (performance.now() - ms - runStart >= warmUpMs) answers.push({ status, ms });
   });
@@ -109,24 +109,10 @@ async function driveFlatOut(s: Scenario): Promise<ScenarioResult> {
   const cpu = s.serverPid ? cpuSecondsOf(s.serverPid) - window.cpuBefore : Number.NaN;
   await window.delayTaken;
   const delay = await s.loopDelay?.take();
-  const all = answers.map((a) => a.ms).sort((a, b) => a - b);
-  const served = answers
-    .filter((a) => countsAsServed(s, a.status))
-    .map((a) => a.ms)
-    .sort((a, b) => a - b);
-  const count = (test: (code: number) => boolean) => answers.filter((a) => test(a.status)).length;
-  return {
-    name: s.name,
-    requestsPerSecond: answers.length / seconds,
-    p50: quantile(all, 0.5),
-    p99: quantile(all, 0.99),
-    ok: served.length,
-    servedP50: quantile(served, 0.5),
-    servedP99: quantile(served, 0.99),
-    shed: count((c) => c === 503),
-    otherNon2xx: count((c) => !countsAsServed(s, c) && c !== 503),
-    errors: r.errors + r.timeouts, // of the whole run, warm-up included
-    cpuMicros: answers.length ? (cpu / answers.length) * 1e6 : Number.NaN,
-    loopDelayP99: delay?.p99 ?? Number.NaN,
-  };
+  return summarise(s, answers, {
+    seconds,
+    cpuSeconds: cpu,
+    otherErrors: r.errors + r.timeouts, // of the whole run, warm-up included
+    loopDelayP99: delay?.p99,
+  });
 }

@@ -8,7 +8,7 @@ import { cpuSecondsOf } from './server-cpu';
 // fast as it can when the second starts and then waits (autocannon/lib/httpClient.js, `rateInterval`),
 // so 300 req/s arrived as one burst of 300 each second and the p99 measured the burst's queue.
 
-interface Answer {
+export interface Answer {
   status: number; // 0: a socket error or timeout
   ms: number;
 }
@@ -64,6 +64,18 @@ export async function drivePaced(s: Scenario & { rate: number }): Promise<Scenar
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
   const cpu = s.serverPid ? cpuSecondsOf(s.serverPid) - cpuBefore : Number.NaN;
+  return summarise(s, answers, { seconds: elapsed, cpuSeconds: cpu });
+}
+
+/**
+ * A scenario's row from its answers, whichever driver got them: `seconds` they took, the server's
+ * `cpuSeconds` meanwhile, errors the driver counted beside the answers, the event-loop delay p99.
+ */
+export function summarise(
+  s: Pick<Scenario, 'name' | 'servedStatus'>,
+  answers: Answer[],
+  run: { seconds: number; cpuSeconds: number; otherErrors?: number; loopDelayP99?: number },
+): ScenarioResult {
   const all = answers.map((a) => a.ms).sort((a, b) => a - b);
   const served = answers
     .filter((a) => countsAsServed(s, a.status))
@@ -72,7 +84,7 @@ export async function drivePaced(s: Scenario & { rate: number }): Promise<Scenar
   const count = (test: (status: number) => boolean) => answers.filter((a) => test(a.status)).length;
   return {
     name: s.name,
-    requestsPerSecond: answers.length / elapsed,
+    requestsPerSecond: answers.length / run.seconds,
     p50: quantile(all, 0.5),
     p99: quantile(all, 0.99),
     ok: served.length,
@@ -80,8 +92,8 @@ export async function drivePaced(s: Scenario & { rate: number }): Promise<Scenar
     servedP99: quantile(served, 0.99),
     shed: count((c) => c === 503),
     otherNon2xx: count((c) => c !== 0 && !countsAsServed(s, c) && c !== 503),
-    errors: count((c) => c === 0),
-    cpuMicros: answers.length ? (cpu / answers.length) * 1e6 : Number.NaN,
-    loopDelayP99: Number.NaN,
+    errors: count((c) => c === 0) + (run.otherErrors ?? 0),
+    cpuMicros: answers.length ? (run.cpuSeconds / answers.length) * 1e6 : Number.NaN,
+    loopDelayP99: run.loopDelayP99 ?? Number.NaN,
   };
 }
