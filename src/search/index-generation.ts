@@ -26,10 +26,28 @@ type AnyDb = Kysely<any>;
 export type LoggedVersion = Pick<
   SearchDocument,
   'agencyId' | 'columnId' | 'publishedAt' | 'genre' | 'subject' | 'validity' | 'visibility'
-> & { grams: string };
+> & {
+  grams: string;
+  /** The key of a document this write inserted: nothing of it was in the index before. */
+  insertedKey?: number;
+};
 
-/** What one generation changed: some versions, or 'all' when the write was too large to describe. */
-export type IndexChange = LoggedVersion[] | 'all';
+/**
+ * A logged version as read back: one the write inserted (a document the index did not hold) comes
+ * with its key and the folded title and text it has in the index now, read at catch-up, never logged —
+ * enough to patch the match sets kept per query (match-memo.ts) instead of dropping them.
+ */
+export type ChangedVersion = LoggedVersion & { inserted?: InsertedDoc };
+
+export interface InsertedDoc {
+  key: number;
+  /** Folded (char-fold.ts), as the index matches it. */
+  title: string;
+  text: string;
+}
+
+/** What generations changed, in order: some versions, or 'all' when a write was too large to describe. */
+export type IndexChange = ChangedVersion[] | 'all';
 
 export const generationTables = [
   'CREATE TABLE IF NOT EXISTS search_generation (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)',
@@ -48,9 +66,9 @@ const MAX_LOGGED_VERSIONS = 100;
 type DocVersion = Omit<SearchDocument, 'id'>;
 
 // The versions these documents have in the index now (search_docs has the same columns on both).
-async function storedVersions(db: AnyDb, ids: string[]): Promise<DocVersion[]> {
+async function storedVersions(db: AnyDb, ids: string[]): Promise<SearchDocument[]> {
   if (ids.length === 0) return [];
-  const rows = await sql<DocVersion>`SELECT agency_id AS "agencyId", column_id AS "columnId", title,
+  const rows = await sql<SearchDocument>`SELECT id, agency_id AS "agencyId", column_id AS "columnId", title,
     body AS "text", published_at AS "publishedAt", genre, subject, validity, visibility
     FROM search_docs WHERE id IN (${sql.join(ids)})`.execute(db);
   return rows.rows;
@@ -63,11 +81,36 @@ export function loggedVersion(v: DocVersion): LoggedVersion {
   return { agencyId, columnId, publishedAt, genre, subject, validity, visibility, grams };
 }
 
+/** The keys the index gave these documents. */
+async function keysOf(db: AnyDb, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql<{ id: string; key: string | number }>`SELECT id, doc_key AS "key"
+    FROM search_docs WHERE id IN (${sql.join(ids)})`.execute(db);
+  return new Map(rows.rows.map((r) => [r.id, Number(r.key)]));
+}
+
 // Only public versions: the cache holds anonymous results, which no other version can enter or leave.
-async function describe(db: AnyDb, ids: string[], written: DocVersion[]): Promise<string> {
-  if (ids.length + written.length > MAX_LOGGED_VERSIONS) return 'all';
-  const versions = [...(await storedVersions(db, ids)), ...written];
-  return JSON.stringify(versions.filter((v) => v.visibility === 'public').map(loggedVersion));
+// Read before the writes (the versions they replace); finished after them (the keys of insertions).
+async function describe(db: AnyDb, ids: string[], written: SearchDocument[]) {
+  if (ids.length + written.length > MAX_LOGGED_VERSIONS) return async () => 'all';
+  const stored = await storedVersions(db, ids);
+  const replaced = stored.filter((v) => v.visibility === 'public').map(loggedVersion);
+  return async () => {
+    const writes = new Map<string, number>();
+    for (const v of written) writes.set(v.id, (writes.get(v.id) ?? 0) + 1);
+    const held = new Set(stored.map((v) => v.id));
+    const fresh = written.filter((v) => v.visibility === 'public');
+    const inserted = fresh.filter((v) => !held.has(v.id) && writes.get(v.id) === 1);
+    const keys = await keysOf(
+      db,
+      inserted.map((v) => v.id),
+    );
+    const versions = fresh.map((v) => {
+      const insertedKey = keys.get(v.id);
+      return insertedKey === undefined ? loggedVersion(v) : { ...loggedVersion(v), insertedKey };
+    });
+    return JSON.stringify([...replaced, ...versions]);
+  };
 }
 
 /**
@@ -79,7 +122,7 @@ async function describe(db: AnyDb, ids: string[], written: DocVersion[]): Promis
  */
 export async function writeIndex(
   db: AnyDb,
-  change: { ids: string[]; written: DocVersion[] },
+  change: { ids: string[]; written: SearchDocument[] },
   writes: (trx: AnyDb) => Promise<void>,
 ): Promise<void> {
   const run = async (trx: AnyDb) => {
@@ -88,11 +131,12 @@ export async function writeIndex(
       RETURNING generation AS g`.execute(trx);
     const generation = Number(bumped.rows[0]?.g);
     const now = Date.now();
+    const description = await describe(trx, change.ids, change.written);
+    await writes(trx);
     await sql`INSERT INTO search_change_log (generation, docs, logged_at)
-      VALUES (${generation}, ${await describe(trx, change.ids, change.written)}, ${now})`.execute(trx);
+      VALUES (${generation}, ${await description()}, ${now})`.execute(trx);
     await sql`DELETE FROM search_change_log
       WHERE generation <= ${generation - LOG_GENERATIONS} OR logged_at < ${now - LOG_MS}`.execute(trx);
-    await writes(trx);
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
@@ -128,6 +172,20 @@ export async function indexGeneration(db: AnyDb): Promise<number> {
   return Number(row.rows[0]?.g ?? 0);
 }
 
+// The folded title and text an inserted document has in the index now. Absent when a later write
+// removed it; then the version is left without `inserted`, and whoever reads it drops what it may touch.
+async function insertedDocs(db: AnyDb, keys: number[]): Promise<Map<number, InsertedDoc>> {
+  if (keys.length === 0) return new Map();
+  const rows = await sql<{ key: string | number; title: string; body: string }>`SELECT doc_key AS "key",
+    title, body FROM search_docs WHERE doc_key IN (${sql.join(keys)})`.execute(db);
+  return new Map(
+    rows.rows.map((r) => {
+      const key = Number(r.key);
+      return [key, { key, title: foldText(r.title), text: foldText(r.body) }];
+    }),
+  );
+}
+
 /** What generations after `from` up to `to` changed, or 'all' when the log no longer holds each. */
 export async function changesBetween(db: AnyDb, from: number, to: number): Promise<IndexChange> {
   if (to - from > LOG_GENERATIONS) return 'all'; // pruned already: no need to read what is left
@@ -139,5 +197,10 @@ export async function changesBetween(db: AnyDb, from: number, to: number): Promi
     if (docs === 'all') return 'all';
     versions.push(...(JSON.parse(docs) as LoggedVersion[]));
   }
-  return versions;
+  const keys = versions.flatMap((v) => (v.insertedKey === undefined ? [] : [v.insertedKey]));
+  const inserted = await insertedDocs(db, keys);
+  return versions.map((v) => {
+    const doc = v.insertedKey === undefined ? undefined : inserted.get(v.insertedKey);
+    return doc ? { ...v, inserted: doc } : v;
+  });
 }

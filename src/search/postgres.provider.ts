@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
 import { changesBetween, indexGeneration, writeIndex } from './index-generation';
+import { type MatchMemo, memoisedReader } from './match-memo';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
@@ -67,19 +68,14 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       writeIndex(db, { ids, written: [] }, async (trx) => {
         if (ids.length) await sql`DELETE FROM search_docs WHERE id = ANY(${ids}::text[])`.execute(trx);
       }),
-    search: async (q: SearchQuery): Promise<SearchResult> => {
+    search: async (q: SearchQuery, memo?: MatchMemo): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
       if (terms.length === 0) return { hits: [], total: 0, query: text };
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
-      const result = await withIndexPlans(db, (trx) =>
-        runSearch(
-          createPostgresReader(trx, terms, filterConditions(q), options.candidates ?? CANDIDATES),
-          terms,
-          page,
-          pageSize,
-          options,
-        ),
-      );
+      const result = await withIndexPlans(db, (trx) => {
+        const index = createPostgresReader(trx, terms, filterConditions(q), options.candidates ?? CANDIDATES);
+        return runSearch(memo ? memoisedReader(index, memo) : index, terms, page, pageSize, options);
+      });
       return { ...result, query: text };
     },
     generation: () => indexGeneration(db),

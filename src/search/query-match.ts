@@ -1,5 +1,5 @@
 import { gramFilterTester } from './gram-filter';
-import type { LoggedVersion } from './index-generation';
+import type { ChangedVersion, InsertedDoc } from './index-generation';
 import { normaliseQuery } from './query-terms';
 import type { SearchQuery } from './search-provider';
 
@@ -14,12 +14,12 @@ import type { SearchQuery } from './search-provider';
 
 /** A logged version read once, to test against many queries. */
 export interface TestableVersion {
-  doc: LoggedVersion;
+  doc: ChangedVersion;
   year: number;
   holds: (term: string) => boolean;
 }
 
-export function testableVersion(doc: LoggedVersion): TestableVersion {
+export function testableVersion(doc: ChangedVersion): TestableVersion {
   return { doc, year: new Date(doc.publishedAt).getUTCFullYear(), holds: gramFilterTester(doc.grams) };
 }
 
@@ -42,4 +42,22 @@ export function anonymousQueryMayFind(
 ): boolean {
   if (terms.length === 0 || !filtersAdmit(q, v)) return false;
   return terms.every(v.holds);
+}
+
+// A supplementary private-use character is how the FTS5 index stores an ASCII symbol (fts5-tokens.ts),
+// so there one can stand for the other, on PostgreSQL not: a text or term holding one is not judged.
+const PRIVATE_USE_PLANES = /[\u{F0000}-\u{10FFFF}]/u;
+
+export type TextVerdict = 'no' | 'yes' | 'yes, all in the title' | 'undecided';
+
+/**
+ * Whether both indexes find an inserted document for these (normalised) terms, read on its text: each
+ * term a substring of the folded title or of the folded text (query-terms.ts; a term holds no space, so
+ * it never spans a run the indexes split at), and whether every term is in the title as well.
+ */
+export function termsFindText(terms: string[], doc: InsertedDoc): TextVerdict {
+  if (terms.length === 0) return 'no';
+  if ([doc.title, doc.text, ...terms].some((t) => PRIVATE_USE_PLANES.test(t))) return 'undecided';
+  if (!terms.every((t) => doc.title.includes(t) || doc.text.includes(t))) return 'no';
+  return terms.every((t) => doc.title.includes(t)) ? 'yes, all in the title' : 'yes';
 }

@@ -1,5 +1,6 @@
 import type { VisibilityScope } from '../modules/catalog';
 import type { IndexChange } from './index-generation';
+import type { MatchMemo } from './match-memo';
 
 // The one search interface (architecture.md "search"): SQLite FTS5 by default, PostgreSQL when the
 // app runs on it; OpenSearch could be a third provider later without touching callers.
@@ -64,7 +65,8 @@ export interface SearchProvider {
   /** Inserts or replaces documents by id. */
   upsert(docs: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
-  search(q: SearchQuery): Promise<SearchResult>;
+  /** With a memo, answers what it holds from it and fills in the rest (match-memo.ts). */
+  search(q: SearchQuery, memo?: MatchMemo): Promise<SearchResult>;
   /** The index's generation: it grows with every index write, through any process (index-generation.ts). */
   generation(): Promise<number>;
   /** The document versions the writes after generation `from` up to `to` touched, or 'all'. */

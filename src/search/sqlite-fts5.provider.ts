@@ -3,6 +3,7 @@ import { foldText } from './char-fold';
 import { documentTags, filterClauses, TITLE_MARK } from './fts5-match';
 import { encodeToken, trigramTokens } from './fts5-tokens';
 import { changesBetween, indexGeneration, writeIndex } from './index-generation';
+import { type MatchMemo, memoisedReader } from './match-memo';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { normaliseQuery } from './query-terms';
@@ -83,11 +84,12 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
           if (key !== undefined) await deleteFromIndex(trx, key);
         }
       }),
-    search: async (q: SearchQuery): Promise<SearchResult> => {
+    search: async (q: SearchQuery, memo?: MatchMemo): Promise<SearchResult> => {
       const { terms, text } = normaliseQuery(q.q);
       if (terms.length === 0) return { hits: [], total: 0, query: text };
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
-      const reader = createFts5Reader(db, terms, filterClauses(q));
+      const index = createFts5Reader(db, terms, filterClauses(q));
+      const reader = memo ? memoisedReader(index, memo) : index;
       return { ...(await runSearch(reader, terms, page, pageSize, options)), query: text };
     },
     generation: () => indexGeneration(db),
