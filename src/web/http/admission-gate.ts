@@ -13,12 +13,12 @@ import { classifyRequest, type ShedClass, sendServerBusy } from './load-shedding
 // reloading browser, nginx trying the other instance) asks again at once, and at 4× overload the server
 // spent its time on ~3,000 such 503s a second, serving a sixth of what it served before (bench/load
 // --pg-overload). In line, a request costs nothing until it is let in. On SQLite a request runs from
-// onRequest to its answer within one turn of the loop, so in flight stays near one and the cap is only
-// a backstop.
+// onRequest to its answer without yielding, but those past a turn's budget wait for a later turn
+// (loop-turns.ts), so in flight there is the turn line's length and the cap bounds it.
 
 /** Reads in flight per pooled connection: one at the database, one rendering or on its way to it. */
 const IN_FLIGHT_PER_CONNECTION = 2;
-/** SQLite has no pool to size from; requests there rarely overlap, so this binds only if they start to. */
+/** SQLite has no pool to size from: requests overlap only while they wait in the turn line. */
 const SQLITE_MAX_IN_FLIGHT = 64;
 /** The back office is refused only at this multiple of the cap (staff at work; shed last, as by pressure). */
 const BACK_OFFICE_FACTOR = 4;

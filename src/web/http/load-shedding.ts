@@ -7,9 +7,10 @@ import { sendError } from './errors';
 // served p99 ≤ 2 s, back to normal soon after). The pressure is the larger of two readings: the
 // event-loop delay (synchronous work: rendering, better-sqlite3's queries) and the standing queue
 // (requests waiting between onRequest and their answer — on PostgreSQL for one of the pool's
-// connections — which the event loop does not see). On SQLite each request runs from onRequest to its
-// answer within one turn of the loop (measured under 4× load: never two in flight), so there the wait
-// is before onRequest and only the event-loop delay shows it. Past the limit, a share of the requests
+// connections — which the event loop does not see). On SQLite a request runs from onRequest to its
+// answer without yielding; the requests a turn of the loop has no budget left for wait for later turns
+// (loop-turns.ts), which keeps the event-loop delay low, so there the standing queue shows the
+// overload: the line is after onRequest. Past the limit, a share of the requests
 // that grows with the overshoot is answered at once with 503 instead of queueing — the expensive first.
 // Beside it, admission-gate.ts caps the reads in flight (from the pool's size); past the cap a read waits
 // in line for up to 1 s, then gets the same 503 page (sendServerBusy): the bound on PostgreSQL's wait

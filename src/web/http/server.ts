@@ -24,6 +24,7 @@ import { maxInFlightFor, registerAdmissionGate } from './admission-gate';
 import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
 import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
+import { registerTurnLine } from './loop-turns';
 import { registerSecurityHeaders } from './security-headers';
 
 declare module 'fastify' {
@@ -119,6 +120,9 @@ export async function buildServer(
     if (maxInFlight > 0) registerAdmissionGate(app, maxInFlight);
     registerLoadShedding(app, ctx.config.shedEventLoopDelayMs, options.loadShedding);
   }
+  // No turn of the event loop runs much more than 10 ms of requests; the rest wait for the next turns
+  // (security.md T1 event-loop delay; loop-turns.ts).
+  registerTurnLine(app);
   await app.register(fastifyStatic, { root: publicDir, prefix: '/static/', list: false, maxAge: '1h' });
 
   // A state-changing request from a foreign page is refused even before the CSRF token is read (T14).
