@@ -6,7 +6,9 @@ import type { IndexReader } from './search-pipeline';
 // the cache (count alone 8–24 ms of 19–32 ms for 的, 工作, 政府 on the bench machine, issue 8), and
 // a publication sent every common query back to them. A publication inserts a document with a key
 // above every other, so each answer is patched exactly: one more, and the new key first. Edits and
-// withdrawals, which can take a document out anywhere in the lists, drop the memo instead.
+// withdrawals, which can take a document out anywhere in the lists, drop the memo instead. The memo
+// also keeps what the head's texts scored, so the result is rebuilt reading only the new document's
+// text and the page's (bench/search/refill.ts).
 
 export interface KeyList {
   /** The limit the list was asked with: it answers only that question again. */
@@ -14,10 +16,18 @@ export interface KeyList {
   keys: number[];
 }
 
+/** What ranking needs of a document besides the query's newest: its text's score, its date. */
+export interface HeadScore {
+  text: number;
+  publishedMs: number;
+}
+
 export interface MatchMemo {
   count?: number;
   recent?: KeyList;
   title?: KeyList;
+  /** The text scores of the last head ranked (search-pipeline.ts): a document's never changes. */
+  scores?: ReadonlyMap<number, HeadScore>;
 }
 
 /** The reader answering from `memo` what it holds and filling in what it does not. */
@@ -60,5 +70,6 @@ export function withInsertion(memo: MatchMemo, key: number, inTitle: boolean): M
     ...(memo.count === undefined ? {} : { count: memo.count + 1 }),
     ...(memo.recent ? { recent: prepend(memo.recent, key) } : {}),
     ...(memo.title ? { title: inTitle ? prepend(memo.title, key) : memo.title } : {}),
+    ...(memo.scores ? { scores: memo.scores } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { foldText } from './char-fold';
 import { changesBetween, indexGeneration, writeIndex } from './index-generation';
-import { type MatchMemo, memoisedReader } from './match-memo';
+import type { MatchMemo } from './match-memo';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { createPostgresReader, filterConditions } from './postgres.reader';
@@ -74,7 +74,7 @@ export function createPostgresSearchProvider(db: AnyDb, options: PipelineOptions
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
       const result = await withIndexPlans(db, (trx) => {
         const index = createPostgresReader(trx, terms, filterConditions(q), options.candidates ?? CANDIDATES);
-        return runSearch(memo ? memoisedReader(index, memo) : index, terms, page, pageSize, options);
+        return runSearch(index, terms, page, pageSize, options, memo);
       });
       return { ...result, query: text };
     },

@@ -52,8 +52,11 @@ function alignmentOf(folded: string, term: string): number {
   return at < 0 ? 0 : boundaryAlignment(folded, at, at + term.length);
 }
 
-/** Stage 2: a document's score from its own text; `newestMs` anchors recency within one result. */
-export function scoreText(doc: TextFacts, terms: string[], newestMs: number): number {
+/**
+ * Stage 2 without recency: what a document's own text scores for these terms. It never changes while
+ * the document does not, so a query's match sets keep it for their head (match-memo.ts).
+ */
+export function textScore(doc: Pick<TextFacts, 'title' | 'text'>, terms: string[]): number {
   const title = foldText(doc.title);
   const text = foldText(doc.text.slice(0, RERANK_CHARS));
   let inTitle = 0;
@@ -65,12 +68,21 @@ export function scoreText(doc: TextFacts, terms: string[], newestMs: number): nu
     alignment += Math.max(alignmentOf(title, term), alignmentOf(text, term));
   }
   const n = terms.length || 1;
-  const ageYears = Math.max(0, newestMs - Date.parse(doc.publishedAt)) / (365.25 * 864e5);
   return (
     (inTitle === terms.length ? WEIGHTS.titleAll : 0) +
     (WEIGHTS.titleShare * inTitle) / n +
     (WEIGHTS.frequency * frequency) / n +
-    (WEIGHTS.alignment * alignment) / n +
-    WEIGHTS.recency / (1 + (Number.isFinite(ageYears) ? ageYears : 10))
+    (WEIGHTS.alignment * alignment) / n
   );
+}
+
+/** Stage 2's recency: `newestMs` anchors it within one result. */
+export function recencyScore(publishedMs: number, newestMs: number): number {
+  const ageYears = Math.max(0, newestMs - publishedMs) / (365.25 * 864e5);
+  return WEIGHTS.recency / (1 + (Number.isFinite(ageYears) ? ageYears : 10));
+}
+
+/** Stage 2: a document's score from its own text; `newestMs` anchors recency within one result. */
+export function scoreText(doc: TextFacts, terms: string[], newestMs: number): number {
+  return textScore(doc, terms) + recencyScore(Date.parse(doc.publishedAt), newestMs);
 }

@@ -1,5 +1,6 @@
 import { buildSnippet, highlightTitle } from './highlight';
-import { type Candidate, orderCandidates, RERANK_DEPTH, scoreText } from './ranking';
+import { type HeadScore, type MatchMemo, memoisedReader } from './match-memo';
+import { type Candidate, orderCandidates, RERANK_DEPTH, recencyScore, textScore } from './ranking';
 import type { SearchHit } from './search-provider';
 
 // The search algorithm both providers share; a provider only answers the index questions below.
@@ -59,18 +60,31 @@ async function candidatesOf(reader: IndexReader, cap: number) {
   };
 }
 
+// The head read and scored on its text; what the text scores is taken from the memo where it has it,
+// and the memo keeps the head's for the next time (a publication moves the head by one document).
 async function rerankHead(
   reader: IndexReader,
   ordered: Ranked[],
   terms: string[],
   docs: Map<number, StoredDoc>,
+  memo: MatchMemo | undefined,
 ) {
   const head = ordered.slice(0, RERANK_DEPTH);
-  for (const d of await reader.load(head.map((c) => c.key))) docs.set(d.key, d);
-  const newest = Math.max(...[...docs.values()].map((d) => Date.parse(d.publishedAt) || 0));
+  const known = memo?.scores;
+  const scores = new Map<number, HeadScore>();
+  for (const c of head) {
+    const score = known?.get(c.key);
+    if (score) scores.set(c.key, score);
+  }
+  for (const d of await reader.load(head.filter((c) => !scores.has(c.key)).map((c) => c.key))) {
+    docs.set(d.key, d);
+    scores.set(d.key, { text: textScore(d, terms), publishedMs: Date.parse(d.publishedAt) });
+  }
+  if (memo) memo.scores = scores;
+  const newest = Math.max(...[...scores.values()].map((s) => s.publishedMs || 0));
   const rescored = head.map((c) => {
-    const doc = docs.get(c.key);
-    return { key: c.key, score: doc ? scoreText(doc, terms, newest) : 0 };
+    const s = scores.get(c.key);
+    return { key: c.key, score: s ? s.text + recencyScore(s.publishedMs, newest) : 0 };
   });
   rescored.sort((a, b) => b.score - a.score || b.key - a.key);
   return [...rescored, ...ordered.slice(RERANK_DEPTH)];
@@ -106,14 +120,19 @@ function toHit(doc: StoredDoc, terms: string[], score: number): SearchHit {
   };
 }
 
-/** One page of ranked hits and the exact total for the terms the reader was built from. */
+/**
+ * One page of ranked hits and the exact total for the terms the index reader was built from; with a
+ * memo, what it holds is not asked again and what is asked is kept in it (match-memo.ts).
+ */
 export async function runSearch(
-  reader: IndexReader,
+  index: IndexReader,
   terms: string[],
   page: number,
   pageSize: number,
   options: PipelineOptions = {},
+  memo?: MatchMemo,
 ): Promise<{ hits: SearchHit[]; total: number }> {
+  const reader = memo ? memoisedReader(index, memo) : index;
   const total = await reader.count();
   const offset = (page - 1) * pageSize;
   if (total === 0 || offset >= total) return { hits: [], total };
@@ -121,7 +140,9 @@ export async function runSearch(
   const { ordered, oldestRecent } = await candidatesOf(reader, options.candidates ?? CANDIDATES);
   await nextTurn();
   const docs = new Map<number, StoredDoc>();
-  const ranked = monotone(offset < RERANK_DEPTH ? await rerankHead(reader, ordered, terms, docs) : ordered);
+  const ranked = monotone(
+    offset < RERANK_DEPTH ? await rerankHead(reader, ordered, terms, docs, memo) : ordered,
+  );
   let window: Ranked[] = ranked.slice(offset, offset + pageSize);
   if (window.length < pageSize && oldestRecent !== undefined) {
     const skip = new Set(ordered.map((c) => c.key));

@@ -3,7 +3,7 @@ import { foldText } from './char-fold';
 import { documentTags, filterClauses, TITLE_MARK } from './fts5-match';
 import { encodeToken, trigramTokens } from './fts5-tokens';
 import { changesBetween, indexGeneration, writeIndex } from './index-generation';
-import { type MatchMemo, memoisedReader } from './match-memo';
+import type { MatchMemo } from './match-memo';
 import { shortGrams } from './ngrams';
 import { clampPaging } from './paging';
 import { normaliseQuery } from './query-terms';
@@ -89,8 +89,7 @@ export function createSqliteFts5Provider(db: AnyDb, options: PipelineOptions = {
       if (terms.length === 0) return { hits: [], total: 0, query: text };
       const { page, pageSize } = clampPaging(q.page, q.pageSize);
       const index = createFts5Reader(db, terms, filterClauses(q));
-      const reader = memo ? memoisedReader(index, memo) : index;
-      return { ...(await runSearch(reader, terms, page, pageSize, options)), query: text };
+      return { ...(await runSearch(index, terms, page, pageSize, options, memo)), query: text };
     },
     generation: () => indexGeneration(db),
     changesBetween: (from, to) => changesBetween(db, from, to),
