@@ -8,6 +8,7 @@ import { sqlitePathIn } from '../../src/db/client';
 import { personApplication } from '../../test/helpers/application-fixtures';
 import { dutiesFinished } from '../../test/helpers/duty-runs';
 import { openForm } from '../../test/helpers/portal-forms';
+import { judgeProbes, startProbe } from '../soak/probe';
 import { backOfficeRows } from './back-office';
 import { startBenchServer } from './bench-server';
 import { freshDemoFolder, SEEDED_ITEMS } from './demo-folder';
@@ -25,7 +26,8 @@ import { pidListeningOn } from './server-cpu';
 // with autocannon: item pages (views counted), column pages, search, the application form, the
 // back office signed in with TOTP (the review queue and 1 MB uploads: back-office.ts), and four times the
 // connections to see load shedding and the time to recover. Each row reports the server's event-loop
-// delay, measured inside it (loop-delay-probe.mjs). Then search on 100,000 items, warm and cold, on a
+// delay, measured inside it (loop-delay-probe.mjs); T21's availability probe (bench/soak/probe.ts) asks
+// the home page and the application form once a second throughout. Then search on 100,000 items, warm and cold, on a
 // second server (search-phase.ts). Prints Markdown for BENCHMARKS.md.
 // `--pg-overload [--variants off,0,default,40] [--rounds 2] [--connections 200]` runs only PostgreSQL at
 // 4× overload with each load-shedding variant in turn (pg-overload.ts; needs TEST_DATABASE_URL).
@@ -142,6 +144,8 @@ async function pageScenarios(): Promise<string[]> {
     ...(onBare(url) ? {} : { loopDelay }),
   });
   const results: string[] = [];
+  // T21: the inspection's probe asks the home page and the application form once a second during T1.
+  const probe = startProbe(base);
   try {
     const bareResult = await drive(
       at(`http://127.0.0.1:${barePort}/page`, `bare Fastify, same ${itemHtml.length} bytes`),
@@ -179,11 +183,17 @@ async function pageScenarios(): Promise<string[]> {
       row(after, `${((after.requestsPerSecond / item.requestsPerSecond) * 100).toFixed(0)} % of before`),
     );
   } finally {
+    probe.stop();
     db.close();
     bare.kill();
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  const probes = judgeProbes(probe.results, []);
+  const worst = Math.max(...probe.results.map((r) => r.ms));
+  facts.push(
+    `T21 probe throughout these rows: ${probes.probes} probes, ${probes.over15s} over 15 s, ${(probes.fastShare * 100).toFixed(2)} % within 1 s, the slowest ${worst} ms`,
+  );
   return results;
 }
 
