@@ -1,9 +1,10 @@
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { openDatabase, sqlitePathIn } from '../../src/db/client';
 import { anonymousScope } from '../../src/modules/catalog';
 import { createSearchProvider } from '../../src/search';
 import type { MatchMemo } from '../../src/search/match-memo';
 import { numberArg } from '../lib/args';
+import { loadAverage } from '../lib/machine';
 import { searchDataDir } from '../load/search-corpus';
 import { fmt, percentile } from './measure';
 import { benchQueries } from './queries';
@@ -54,7 +55,7 @@ try {
 }
 const cpu = cpus()[0]?.model.trim() ?? 'unknown';
 process.stdout.write(
-  `${new Date().toISOString()}; ${cpus().length} × ${cpu}; Node ${process.version}; load average ${loadavg()[0]?.toFixed(1)}; ${rounds} rounds, p50 ms\n\n` +
+  `${new Date().toISOString()}; ${cpus().length} × ${cpu}; Node ${process.version}; load average ${loadAverage()}; ${rounds} rounds, p50 ms\n\n` +
     '| query | matches | afresh | from the patched match sets | ratio |\n| --- | ---: | ---: | ---: | ---: |\n' +
     `${rows.join('\n')}\n| all ${benchQueries.length} | | ${fmt(afreshTotal)} | ${fmt(fromSetsTotal)} | ${fmt(afreshTotal / fromSetsTotal)} |\n`,
 );

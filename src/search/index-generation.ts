@@ -96,15 +96,11 @@ async function describe(db: AnyDb, ids: string[], written: SearchDocument[]) {
   const stored = await storedVersions(db, ids);
   const replaced = stored.filter((v) => v.visibility === 'public').map(loggedVersion);
   return async () => {
-    const writes = new Map<string, number>();
-    for (const v of written) writes.set(v.id, (writes.get(v.id) ?? 0) + 1);
     const held = new Set(stored.map((v) => v.id));
+    // New to the index and written once by this write: an insertion, whose key the log names.
+    const inserted = (id: string) => !held.has(id) && written.filter((w) => w.id === id).length === 1;
     const fresh = written.filter((v) => v.visibility === 'public');
-    const inserted = fresh.filter((v) => !held.has(v.id) && writes.get(v.id) === 1);
-    const keys = await keysOf(
-      db,
-      inserted.map((v) => v.id),
-    );
+    const keys = await keysOf(db, fresh.map((v) => v.id).filter(inserted));
     const versions = fresh.map((v) => {
       const insertedKey = keys.get(v.id);
       return insertedKey === undefined ? loggedVersion(v) : { ...loggedVersion(v), insertedKey };

@@ -12,6 +12,15 @@ function turnCounter(turns: number) {
   return counter;
 }
 
+/** A line whose turn has spent `spentMs` of its 10 ms budget, on a clock the test moves. */
+function lineAfter(spentMs: number) {
+  const clock = { now: 0 };
+  const line = createTurnLine(10, () => clock.now);
+  line.wait();
+  clock.now = spentMs;
+  return { line, clock };
+}
+
 describe('the turn line', () => {
   it('runs requests in their turn until the budget is spent, then one a turn, first come first served', async () => {
     let now = 0;
@@ -36,38 +45,32 @@ describe('the turn line', () => {
   });
 
   it('puts a request behind those waiting even when its own turn has budget left', async () => {
-    let now = 0;
-    const line = createTurnLine(10, () => now);
-    line.wait();
-    now = 20;
+    const { line, clock } = lineAfter(20);
     const order: string[] = [];
     const first = line.wait()?.then(() => order.push('first'));
     await new Promise((resolve) => setImmediate(resolve)); // the turn ends: a fresh budget
-    now = 21;
+    clock.now = 21;
     const second = line.wait()?.then(() => order.push('second'));
     expect(second).toBeInstanceOf(Promise);
     await Promise.all([first, second]);
     expect(order).toEqual(['first', 'second']);
-    now = 40;
+    clock.now = 40;
     await new Promise((resolve) => setImmediate(resolve));
     expect(line.wait()).toBeUndefined(); // the line is empty again: the next request runs at once
   });
 
   it('lets the next in line through when a request is done, while the turn has budget left', async () => {
-    let now = 0;
-    const line = createTurnLine(10, () => now);
-    line.wait();
-    now = 11;
+    const { line, clock } = lineAfter(11);
     const released: string[] = [];
     const waiting = ['b', 'c', 'd'].map((name) => line.wait()?.then(() => released.push(name)));
     await new Promise((resolve) => setImmediate(resolve)); // the turn ends
     await new Promise((resolve) => setImmediate(resolve)); // the next turn's pump lets b through
     expect(released).toEqual(['b']);
-    now = 12;
+    clock.now = 12;
     line.done(); // b is done early in its turn: c runs in the same turn
     await Promise.resolve();
     expect(released).toEqual(['b', 'c']);
-    now = 30;
+    clock.now = 30;
     line.done(); // c took the rest of the budget: d waits for a later turn
     await Promise.resolve();
     expect(released).toEqual(['b', 'c']);
