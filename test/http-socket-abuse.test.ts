@@ -50,8 +50,26 @@ describe('abuse at the socket', () => {
       10_000,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(answer.match(/HTTP\/1\.1 /g)).toHaveLength(1); // the smuggled second request is never answered
     expect(await test.ctx.db.selectFrom('applications').select('id').execute()).toEqual(rowsBefore);
+  });
+
+  // A keep-alive client reuses a connection unless the answer says Connection: close; without it, the
+  // request it sent next went into the closing socket and got no answer (the fuzz storm, test/fuzz-server-storm).
+  it('answers a request head over 16 KB with 431 and Connection: close, then closes the connection', async () => {
+    const { answer } = await exchange(
+      port,
+      (send) => send(`GET /search?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+      10_000,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+    const [head, body] = answer.split('\r\n\r\n') as [string, string];
+    expect(Number(/Content-Length: (\d+)/i.exec(head)?.[1])).toBe(Buffer.byteLength(body, 'latin1'));
+    expect(JSON.parse(Buffer.from(body, 'latin1').toString('utf8'))).toEqual({
+      error: { code: 'bad_request', message: '请求头过大' },
+    });
   });
 
   it('answers 408 and closes a connection whose headers are not finished within 20 seconds', async () => {
@@ -66,6 +84,7 @@ describe('abuse at the socket', () => {
       40_000,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(closedAfterMs).toBeGreaterThanOrEqual(19_000);
     expect(closedAfterMs).toBeLessThan(30_000);
   }, 45_000);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, isAppError } from '../../core/errors';
 import { isDatabaseUnavailable } from '../../db/client';
@@ -72,6 +73,32 @@ const frameworkErrorHeaders = {
 export function sendFrameworkError(_error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   reply.headers(frameworkErrorHeaders);
   sendError(request, reply, new AppError('bad_request', publicMessages.bad_request ?? ''));
+}
+
+/** Node's refusals of a request it could not parse, by the parser's error code. */
+const unparsedRefusals: Record<string, [status: string, message: string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: ['408 Request Timeout', '请求发送超时'],
+  HPE_HEADER_OVERFLOW: ['431 Request Header Fields Too Large', '请求头过大'],
+};
+
+/**
+ * A request Node could not parse (a head over 16 KB, a slow head, bad framing) is answered and its
+ * connection closed (Fastify's `clientErrorHandler` option). Fastify's default answer omits
+ * `Connection: close`, so a keep-alive client took the connection for reusable and sent its next request
+ * into the closing socket: that request failed with no answer (the fuzz storm's UND_ERR_SOCKET after a
+ * 431). Node's own default says `Connection: close`; so does this, with the API's JSON error shape.
+ */
+export function refuseUnparsedRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = unparsedRefusals[error.code ?? ''] ?? ['400 Bad Request', '请求格式有误'];
+  const body = JSON.stringify({ error: { code: 'bad_request', message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /** Installs the error and not-found handlers. */

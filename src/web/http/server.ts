@@ -21,7 +21,7 @@ import { registerPortalRoutes } from '../portal/portal.routes';
 import { registerSearchRoutes } from '../portal/search.routes';
 import { registerAdminNetwork } from './admin-network';
 import { maxInFlightFor, registerAdmissionGate } from './admission-gate';
-import { installErrorHandlers, sendError, sendFrameworkError } from './errors';
+import { installErrorHandlers, refuseUnparsedRequest, sendError, sendFrameworkError } from './errors';
 import { parseFormStrict } from './form-parser';
 import { type LoadSheddingSources, registerLoadShedding } from './load-shedding';
 import { registerTurnLine } from './loop-turns';
@@ -55,6 +55,7 @@ export async function buildServer(
     connectionTimeout: 60_000,
     return503OnClosing: true,
     frameworkErrors: sendFrameworkError,
+    clientErrorHandler: refuseUnparsedRequest,
     // Slowloris (security.md T6: headersTimeout ≤ 20 s): a connection still sending its headers after
     // 20 s is answered 408 and closed; connections are checked every 2 s, not Node's default 30 s.
     http: { headersTimeout: 20_000, connectionsCheckingInterval: 2_000 },
