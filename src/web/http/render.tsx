@@ -7,10 +7,10 @@ export function renderPage(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
-/** Sends a server-rendered page. */
-export function sendPage(reply: FastifyReply, page: VNode | string, status = 200): FastifyReply {
+/** Sends a server-rendered page: a tree to render, or a page rendered before (text or UTF-8 bytes). */
+export function sendPage(reply: FastifyReply, page: VNode | string | Buffer, status = 200): FastifyReply {
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .send(typeof page === 'string' ? page : renderPage(page));
+    .send(typeof page === 'string' || Buffer.isBuffer(page) ? page : renderPage(page));
 }

@@ -20,7 +20,14 @@ import { itemRelations, subjectLabel } from '../../modules/documents';
 import { localPath } from '../http/local-path';
 import { renderPage, sendPage } from '../http/render';
 import { readSessionToken } from '../http/session-cookie';
-import { cachedPage, forgetPages, keepPage, VIEW_COUNT_MARK, withViewCount } from './page-cache';
+import {
+  cachedPage,
+  cutAtViewCount,
+  forgetPages,
+  keepPage,
+  VIEW_COUNT_MARK,
+  withViewCount,
+} from './page-cache';
 import { shellOf } from './shell';
 import { ItemPage, WithdrawnPage } from './views/item-page';
 import type { PageShell } from './views/layout';
@@ -145,10 +152,10 @@ export function registerPortalRoutes(app: FastifyInstance, ctx: Context): void {
     countView(ctx, item.id, request.headers['user-agent']);
     const views = item.view_count + unsavedViews(ctx, item.id);
     if (item.visibility !== 'public') reply.header('cache-control', 'private, no-store');
-    const html = await renderItemPage(ctx, item, shell);
+    const parts = cutAtViewCount(await renderItemPage(ctx, item, shell));
     if (item.visibility === 'public' && item.status === 'published')
-      keepPage(pageKeyOf(item, shell), html, now);
-    return sendPage(reply, withViewCount(html, views));
+      keepPage(pageKeyOf(item, shell), parts, now);
+    return sendPage(reply, withViewCount(parts, views));
   });
 
   // Reading preferences are remembered in cookies; the page script does the same without a reload.
